@@ -1,0 +1,48 @@
+import type {Root} from 'hast'
+import type {VFile} from 'vfile'
+import type {CardFrontmatter, Handout, Source} from '../content/schema.js'
+import type {VisualTheme} from '../theme/load-visual-theme.js'
+
+/** A source of the literature list, its text already Markdown-rendered. */
+export interface CardSource extends Source {
+  textTree: Root
+}
+
+/** The TIPS box of a theme. */
+export interface Tips {
+  heading: Root | undefined
+  items: Root[]
+}
+
+/** One content theme of a card, ready to render. */
+export interface Theme {
+  slug: string
+  /** Position in the card, from 1. */
+  number: number
+  file: VFile
+  title: string
+  summary: string
+  /** The theme colour and the text colour used on it. */
+  color: string
+  textColor: string
+  body: Root
+  tips: Tips | undefined
+  /** Ids of the sources this theme cites, in order of first citation. */
+  cites: string[]
+}
+
+/** A card, assembled from its files: everything a page or PDF needs. */
+export interface Card {
+  slug: string
+  dir: string
+  file: VFile
+  meta: CardFrontmatter
+  intro: Root
+  sources: CardSource[]
+  themes: Theme[]
+  contact: Array<{key: string; lines: string[]}>
+  handouts: Handout[]
+  visualTheme: VisualTheme
+  /** Card-relative paths of the images the pages use. */
+  images: string[]
+}

@@ -1,0 +1,90 @@
+import {createRequire} from 'node:module'
+import {Command, CommanderError, Option} from 'commander'
+import {CliError, ExitCode} from './errors.js'
+
+const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
+
+const formatOption = () =>
+  new Option('--format <format>', 'how findings are printed').choices(['text', 'json', 'github']).default('text')
+
+/** Build the command-line program; each command loads its module only when run. */
+export function createProgram(): Command {
+  const program = new Command('kenniskaart')
+    .description('Turn Markdown cards into a kenniskaart: a static website and print-ready PDFs.')
+    .version(version, '-v, --version', 'print the version')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+
+  program
+    .command('build')
+    .description('check the content and build the website (and PDFs) into the output folder')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
+    .option('--card <slug>', 'build only this card')
+    .option('--no-pdf', 'build the website only, without PDFs')
+    .option('--force', 'replace an output folder that kenniskaart did not make', false)
+    .addOption(formatOption())
+    .option('--strict', 'treat warnings as errors', false)
+    .exitOverride()
+    .action(async (options) => {
+      const {buildCommand} = await import('./commands/build.js')
+      process.exitCode = await buildCommand(options)
+    })
+
+  program
+    .command('check')
+    .description('read and check the content; write nothing')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .addOption(formatOption())
+    .option('--strict', 'exit with 1 on warnings too', false)
+    .exitOverride()
+    .action(async (options) => {
+      const {checkCommand} = await import('./commands/check.js')
+      process.exitCode = await checkCommand(options)
+    })
+
+  return program
+}
+
+/** Run the CLI: set the exit code, print problems as one clear message each. */
+export async function run(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug')
+  const onInterrupt = () => void interrupt()
+  process.once('SIGINT', onInterrupt)
+  process.once('SIGTERM', onInterrupt)
+  try {
+    await createProgram().parseAsync(argv)
+  } catch (error) {
+    process.exitCode = handleError(error, debug)
+  } finally {
+    process.off('SIGINT', onInterrupt)
+    process.off('SIGTERM', onInterrupt)
+  }
+}
+
+function handleError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    const isInformational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+    return isInformational ? ExitCode.ok : ExitCode.usage
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`kenniskaart: ${error.message}\n`)
+    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`)
+    if (debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`)
+    return error.exitCode
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`kenniskaart: unexpected error: ${message}\n`)
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+  else process.stderr.write('hint: run again with --debug for the stack trace, and report it as a bug.\n')
+  return ExitCode.internal
+}
+
+/** Ctrl-C: leave no half-written output and no browser behind. */
+async function interrupt(): Promise<void> {
+  const {removeStagingFolders} = await import('./output/write-output.js')
+  await removeStagingFolders()
+  process.stderr.write('\nInterrupted: the previous output is unchanged.\n')
+  process.exit(ExitCode.interrupted)
+}

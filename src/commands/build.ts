@@ -1,0 +1,35 @@
+import path from 'node:path'
+import {build} from '../build.js'
+import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {checkOutputDir, writeOutput} from '../output/write-output.js'
+import type {FindingsFormat} from '../report/findings.js'
+import {reportContent} from './report-content.js'
+
+export interface BuildCommandOptions {
+  content: string
+  out: string
+  pdf: boolean
+  force: boolean
+  format: FindingsFormat
+  strict: boolean
+  card?: string
+}
+
+/** `kenniskaart build`: check, render in memory, then swap the output in. */
+export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
+  const started = performance.now()
+  await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
+  const result = await build({contentDir: options.content, ...(options.card ? {card: options.card} : {})})
+  const report = reportContent(result.files, {format: options.format, strict: options.strict})
+  if (result.failed || report.failed) {
+    process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
+    return ExitCode.contentErrors
+  }
+  await writeOutput(result.pages, {outDir: options.out, contentDir: options.content, force: options.force})
+
+  const pages = result.pages.filter((file) => file.path.endsWith('.html')).length
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const cards = `${result.cards.length} card${result.cards.length === 1 ? '' : 's'}`
+  process.stderr.write(`Built ${cards}, ${pages} pages in ${seconds} s → ${path.relative(process.cwd(), path.resolve(options.out)) || '.'}\n`)
+  return ExitCode.ok
+}

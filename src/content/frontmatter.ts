@@ -1,0 +1,182 @@
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {closest, distance} from 'fastest-levenshtein'
+import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import type {z} from 'zod'
+import {emitError, emitWarning} from '../report/emit.js'
+
+/** The YAML block of a file and where its first line is in that file. */
+export interface FrontmatterBlock {
+  value: string
+  /** 1-based line in the file of the YAML's first line (the line after `---`). */
+  startLine: number
+}
+
+/** Frontmatter parsed into a document that still knows where each value stands. */
+export interface ParsedFrontmatter {
+  data: unknown
+  /** Find the file position of the value at a path, e.g. `['sources', 3, 'id']`. */
+  pointAt(path: ReadonlyArray<PropertyKey>, what?: 'key' | 'value' | 'text'): Point
+}
+
+/**
+ * Parse a frontmatter block. YAML syntax errors are reported on the file at
+ * their own line and column; the result is undefined when the YAML is broken.
+ */
+export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFrontmatter | undefined {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(block.value, {lineCounter, prettyErrors: true, uniqueKeys: true})
+  const toFilePoint = (offset: number): Point => {
+    const {line, col} = lineCounter.linePos(offset)
+    return {line: block.startLine + line - 1, column: col}
+  }
+
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const reason = error.message.split('\n')[0] ?? error.message
+      emitError(file, 'yaml-syntax', `Invalid YAML in the frontmatter: ${reason}`, {
+        place: toFilePoint(error.pos[0]),
+        hint: 'Check the indentation and quote values that contain `:`, `#`, `[` or start with `@` or `*`.'
+      })
+    }
+    return undefined
+  }
+
+  return {
+    data: document.toJS() ?? {},
+    pointAt(path, what = 'value') {
+      return toFilePoint(offsetAt(document, path, what))
+    }
+  }
+}
+
+/**
+ * Validate frontmatter against a schema. Every problem is reported at the
+ * key or value it concerns; unknown keys are warnings (with a near miss
+ * suggested) and are left out of the result.
+ */
+export function validateFrontmatter<Schema extends z.ZodType>(
+  file: VFile,
+  frontmatter: ParsedFrontmatter,
+  schema: Schema
+): z.infer<Schema> | undefined {
+  let data = frontmatter.data
+  const first = schema.safeParse(data)
+  if (first.success) return first.data
+
+  const unknownKeys = first.error.issues.filter((issue) => issue.code === 'unrecognized_keys')
+  for (const issue of unknownKeys) {
+    for (const key of issue.keys) {
+      const known = knownKeysAt(schema, issue.path)
+      const suggestion = known.length > 0 ? closest(key, known) : undefined
+      const isNearMiss = suggestion !== undefined && levenshteinClose(key, suggestion)
+      emitWarning(file, 'frontmatter-unknown-key', `Unknown key \`${key}\` is ignored`, {
+        place: frontmatter.pointAt([...issue.path, key], 'key'),
+        hint: isNearMiss ? `Did you mean \`${suggestion}\`?` : `Known keys here: ${known.join(', ')}.`
+      })
+    }
+    data = withoutKeys(data, issue.path, issue.keys)
+  }
+
+  const second = unknownKeys.length > 0 ? schema.safeParse(data) : first
+  if (second.success) return second.data
+
+  for (const issue of second.error.issues) {
+    if (issue.code === 'unrecognized_keys') continue
+    const key = issue.path.at(-1)
+    const isMissing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined
+    if (isMissing) {
+      emitError(file, 'frontmatter-required', `Missing required key \`${String(key)}\``, {
+        place: frontmatter.pointAt(issue.path.slice(0, -1)),
+        hint: `Add \`${String(key)}:\` to the frontmatter.`
+      })
+    } else {
+      emitError(file, 'frontmatter-invalid', `Invalid \`${formatPath(issue.path)}\`: ${issue.message}`, {
+        place: frontmatter.pointAt(issue.path),
+        hint: 'Correct the value; the content format is described in the README.'
+      })
+    }
+  }
+  return undefined
+}
+
+/**
+ * The offset of a node in the YAML text. `text` is where a string's own
+ * text starts: after its opening quote.
+ */
+function offsetAt(document: Document, path: ReadonlyArray<PropertyKey>, what: 'key' | 'value' | 'text'): number {
+  let node: unknown = document.contents
+  let keyNode: YamlNode | undefined
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))
+      if (!pair) break
+      keyNode = pair.key as YamlNode
+      node = pair.value ?? pair.key
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      keyNode = undefined
+      node = node.items[segment]
+    } else {
+      break
+    }
+  }
+  const target = what === 'key' && keyNode ? keyNode : (node as YamlNode | null)
+  const start = target?.range?.[0] ?? 0
+  const isQuoted = isScalar(target) && (target.type === 'QUOTE_DOUBLE' || target.type === 'QUOTE_SINGLE')
+  return what === 'text' && isQuoted ? start + 1 : start
+}
+
+function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  let current: unknown = schema
+  for (const segment of path) {
+    current = unwrap(current)
+    const def = (current as {def?: {type?: string; shape?: Record<string, unknown>; element?: unknown; options?: unknown[]}}).def
+    if (def?.type === 'object' && def.shape) current = def.shape[String(segment)]
+    else if (def?.type === 'array') current = def.element
+    else return []
+  }
+  current = unwrap(current)
+  const def = (current as {def?: {type?: string; shape?: Record<string, unknown>; options?: unknown[]}}).def
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape)
+  if (def?.type === 'union' && def.options) {
+    return def.options.flatMap((option) => knownKeysAt(option as z.ZodType, []))
+  }
+  return []
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as {def?: {type?: string; innerType?: unknown; in?: unknown}}
+  while (current?.def && ['optional', 'default', 'nullable', 'pipe'].includes(current.def.type ?? '')) {
+    current = (current.def.innerType ?? current.def.in) as typeof current
+  }
+  return current
+}
+
+function levenshteinClose(a: string, b: string): boolean {
+  return distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3))
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = data
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[segment]
+  }
+  return current
+}
+
+function withoutKeys(data: unknown, path: ReadonlyArray<PropertyKey>, keys: readonly string[]): unknown {
+  if (data === null || typeof data !== 'object') return data
+  const copy: Record<PropertyKey, unknown> = Array.isArray(data) ? [...data] as unknown as Record<PropertyKey, unknown> : {...data}
+  const [head, ...rest] = path
+  if (head === undefined) {
+    for (const key of keys) delete copy[key]
+  } else {
+    copy[head] = withoutKeys(copy[head], rest, keys)
+  }
+  return copy
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join('')
+}

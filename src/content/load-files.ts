@@ -1,0 +1,87 @@
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
+import {emitError} from '../report/emit.js'
+import {type ParsedFrontmatter, parseFrontmatter, validateFrontmatter} from './frontmatter.js'
+import {type CardFrontmatter, cardFrontmatterSchema, type ThemeFrontmatter, themeFrontmatterSchema} from './schema.js'
+import {slugFromFileName} from './slug.js'
+
+/** A theme file after the per-file step: parsed, validated, not yet numbered. */
+export interface ThemeDraft {
+  slug: string
+  file: VFile
+  meta: ThemeFrontmatter
+  body: Root
+  tips: {heading: Root | undefined; items: Root[]} | undefined
+  headingIds: Set<string>
+  pointAt: ParsedFrontmatter['pointAt']
+}
+
+/** The card's index.md after the per-file step. */
+export interface CardDraft {
+  file: VFile
+  meta: CardFrontmatter
+  intro: Root
+  sourceTexts: Root[]
+  /** Where a frontmatter value stands, for findings made per card. */
+  pointAt: ParsedFrontmatter['pointAt']
+}
+
+/**
+ * The per-file step for a theme: depends on the file alone, so it can be
+ * cached by content and run in parallel. Returns undefined (with messages
+ * on the file) when the file cannot be used.
+ */
+export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined> {
+  if (!file.data.readable) return undefined
+  const {tree, frontmatter} = await processMarkdown(file)
+  const parsed = readFrontmatter(file, frontmatter)
+  const meta = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
+  if (!parsed || !meta) return undefined
+
+  let tips: ThemeDraft['tips']
+  if (meta.tips) {
+    const isList = Array.isArray(meta.tips)
+    const items = isList ? (meta.tips as string[]) : (meta.tips as {items: string[]}).items
+    const heading = isList ? undefined : (meta.tips as {heading?: string}).heading
+    const itemPath = isList ? ['tips'] : ['tips', 'items']
+    tips = {
+      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.pointAt(['tips', 'heading'], 'text')),
+      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.pointAt([...itemPath, index], 'text'))))
+    }
+  }
+  return {slug: slugFromFileName(file.basename ?? ''), file, meta, body: tree, tips, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
+}
+
+/** The per-file step for a card's index.md. */
+export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> {
+  if (!file.data.readable) return undefined
+  const {tree, frontmatter} = await processMarkdown(file)
+  const parsed = readFrontmatter(file, frontmatter)
+  const meta = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
+  if (!parsed || !meta) return undefined
+  const sourceTexts = await Promise.all(
+    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.pointAt(['sources', index, 'text'], 'text')))
+  )
+  return {file, meta, intro: tree, sourceTexts, pointAt: parsed.pointAt}
+}
+
+function readFrontmatter(file: VFile, block: Parameters<typeof parseFrontmatter>[1] | undefined): ParsedFrontmatter | undefined {
+  if (!block) {
+    emitError(file, 'frontmatter-missing', 'The file has no frontmatter', {
+      place: {line: 1, column: 1},
+      hint: 'Start the file with a block between `---` lines, holding at least `title:`.'
+    })
+    return undefined
+  }
+  return parseFrontmatter(file, block)
+}
+
+function collectHeadingIds(tree: Root): Set<string> {
+  const ids = new Set<string>()
+  visit(tree, 'element', (element: Element) => {
+    if (/^h[1-6]$/.test(element.tagName) && typeof element.properties.id === 'string') ids.add(element.properties.id)
+  })
+  return ids
+}

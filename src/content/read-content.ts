@@ -1,0 +1,141 @@
+import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {CliError, ExitCode} from '../errors.js'
+import {emitError} from '../report/emit.js'
+
+/** Files larger than this are refused: no kenniskaart text is that long. */
+export const maxFileBytes = 5 * 1024 * 1024
+
+/** The files of one card folder, read but not parsed. */
+export interface CardFolder {
+  slug: string
+  dir: string
+  /** `index.md`, or a file with an error on it when the card has none. */
+  index: VFile
+  hasIndex: boolean
+  /** The other `.md` files, in file-name order. */
+  themeFiles: VFile[]
+}
+
+/** The content folder as read from disk. */
+export interface ContentFolder {
+  dir: string
+  cards: CardFolder[]
+  /** Files with problems that belong to no card (the folder itself). */
+  problems: VFile[]
+}
+
+/**
+ * Read every card folder below `contentDir`. Files are only ever read. A
+ * file that cannot be read as text is reported on its own VFile, so one bad
+ * file never hides the findings in the others.
+ */
+export async function readContent(contentDir: string, onlyCard?: string): Promise<ContentFolder> {
+  const dir = path.resolve(contentDir)
+  let entries
+  try {
+    entries = await readdir(dir, {withFileTypes: true})
+  } catch (error) {
+    throw new CliError(`Cannot read the content folder ${path.relative(process.cwd(), dir) || '.'}`, {
+      exitCode: ExitCode.usage,
+      hint: 'Run kenniskaart in a project with a `content/` folder, or name one with `--content <dir>`.',
+      cause: error
+    })
+  }
+  const root = await realpath(dir)
+  const cardNames = entries
+    .filter((entry) => (entry.isDirectory() || entry.isSymbolicLink()) && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
+    .map((entry) => entry.name)
+    .filter((name) => onlyCard === undefined || name === onlyCard)
+    .sort()
+
+  const cards: CardFolder[] = []
+  for (const name of cardNames) {
+    const cardDir = path.join(dir, name)
+    if (!(await stat(cardDir).catch(() => undefined))?.isDirectory()) continue
+    cards.push(await readCardFolder(root, cardDir))
+  }
+
+  const problems: VFile[] = []
+  if (cards.length === 0) {
+    const file = new VFile({path: dir})
+    const what = onlyCard === undefined ? 'The content folder holds no cards' : `There is no card \`${onlyCard}\``
+    emitError(file, 'content-empty', what, {hint: 'A card is a folder with an `index.md`, such as `content/mijn-kaart/index.md`.'})
+    problems.push(file)
+  }
+  return {dir, cards, problems}
+}
+
+async function readCardFolder(root: string, dir: string): Promise<CardFolder> {
+  const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.')).sort()
+  const hasIndex = names.includes('index.md')
+  const index = hasIndex ? await readTextFile(root, path.join(dir, 'index.md')) : new VFile({path: path.join(dir, 'index.md'), value: ''})
+  if (!hasIndex) {
+    emitError(index, 'card-missing-index', 'The card folder has no index.md', {
+      hint: 'Add an index.md with the card\'s frontmatter (title, sources) and its introduction.'
+    })
+  }
+  const themeFiles: VFile[] = []
+  for (const name of names) {
+    if (name === 'index.md') continue
+    themeFiles.push(await readTextFile(root, path.join(dir, name)))
+  }
+  return {slug: path.basename(dir), dir, index, hasIndex, themeFiles}
+}
+
+/**
+ * Read one content file as UTF-8 text. A byte-order mark is dropped and
+ * CRLF line endings are accepted; anything that is not text is an error.
+ */
+export async function readTextFile(root: string, filePath: string): Promise<VFile> {
+  const file = new VFile({path: filePath})
+  file.data.readable = false
+  const info = await lstat(filePath)
+  if (info.isSymbolicLink()) {
+    const target = await realpath(filePath).catch(() => undefined)
+    if (!target || !(target === root || target.startsWith(root + path.sep))) {
+      emitError(file, 'file-outside-content', 'This symbolic link leads outside the content folder', {
+        hint: 'Copy the file into the content folder instead of linking to it.'
+      })
+      return file
+    }
+  }
+  const size = (await stat(filePath)).size
+  if (size > maxFileBytes) {
+    emitError(file, 'file-too-large', `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxFileBytes / 1024 / 1024} MB`, {
+      hint: 'Split the text over several themes, and keep images as separate files.'
+    })
+    return file
+  }
+  const bytes = await readFile(filePath)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
+  } catch {
+    emitError(file, 'file-encoding', 'The file is not valid UTF-8 text', {
+      hint: 'Save the file as UTF-8 in your editor; if it is not text (an image, a document), move it out of the card folder.'
+    })
+    return file
+  }
+  if (text.includes('\u0000')) {
+    emitError(file, 'file-encoding', 'The file holds binary data (NUL bytes), not text', {
+      hint: 'Only Markdown files (.md) belong beside index.md; move other files into a subfolder.'
+    })
+    return file
+  }
+  if (text.trim() === '') {
+    emitError(file, 'file-empty', 'The file is empty', {hint: 'Add frontmatter with at least a `title`, or remove the file.'})
+    return file
+  }
+  file.value = text
+  file.data.readable = true
+  return file
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** False when the file could not be read as text; it is then skipped. */
+    readable: boolean
+  }
+}

@@ -1,0 +1,70 @@
+import {z} from 'zod'
+
+/** A theme or handout slug: lowercase words joined by dashes. */
+const slugSchema = z
+  .string()
+  .regex(/^[a-z\d]+(?:-[a-z\d]+)*$/, 'a slug is lowercase letters and digits joined by dashes, such as `begeleiding-starters`')
+
+const hexColorSchema = z
+  .string()
+  .regex(/^#(?:[\da-f]{3}|[\da-f]{6})$/i, 'a colour is a CSS hex colour such as `#1f6f8b`')
+
+const nonEmptyString = z.string().trim().min(1, 'this must not be empty')
+
+/** One entry of the card's literature list; its number is its position. */
+export const sourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][\w-]*$/i, 'a source id starts with a letter and holds letters, digits, `-` and `_`'),
+  text: nonEmptyString,
+  url: z.url({protocol: /^https?$/, error: 'a source url is an absolute http(s) address'}).optional(),
+  uncited: z.boolean().optional()
+})
+
+export const pageSizeSchema = z.enum(['A4', 'A5'])
+
+/** A named handout: a few themes of the card as their own PDF. */
+export const handoutSchema = z.strictObject({
+  slug: slugSchema,
+  title: nonEmptyString.optional(),
+  themes: z.array(slugSchema).min(1, 'a handout names at least one theme'),
+  size: pageSizeSchema.optional()
+})
+
+/** Frontmatter of `content/<card>/index.md`. */
+export const cardFrontmatterSchema = z.strictObject({
+  title: nonEmptyString,
+  label: nonEmptyString.default('Kenniskaart'),
+  publisher: nonEmptyString.optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[a-z\d]{2,8})*$/i, 'a language is a BCP 47 tag such as `nl` or `nl-BE`')
+    .default('nl'),
+  theme: slugSchema.default('kenniskaart'),
+  description: nonEmptyString.optional(),
+  keywords: z.array(nonEmptyString).optional(),
+  themes: z.array(slugSchema).optional(),
+  sources: z.array(sourceSchema).default([]),
+  contact: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+  handouts: z.array(handoutSchema).optional()
+})
+
+/** The TIPS box: a list of tips, optionally with its own sub-heading. */
+export const tipsSchema = z.union([
+  z.array(nonEmptyString),
+  z.strictObject({heading: nonEmptyString.optional(), items: z.array(nonEmptyString).min(1)})
+])
+
+/** Frontmatter of a theme file `content/<card>/<nn-slug>.md`. */
+export const themeFrontmatterSchema = z.strictObject({
+  title: nonEmptyString,
+  summary: nonEmptyString,
+  color: hexColorSchema.optional(),
+  tips: tipsSchema.optional()
+})
+
+export type Source = z.infer<typeof sourceSchema>
+export type Handout = z.infer<typeof handoutSchema>
+export type PageSize = z.infer<typeof pageSizeSchema>
+export type CardFrontmatter = z.infer<typeof cardFrontmatterSchema>
+export type ThemeFrontmatter = z.infer<typeof themeFrontmatterSchema>

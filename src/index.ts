@@ -1,0 +1,6 @@
+export {build, type BuildOptions, type BuildResult} from './build.js'
+export type {Card, Theme, CardSource} from './card/model.js'
+export {loadContent} from './content/load-content.js'
+export type {OutputFile} from './output/output-file.js'
+export {writeOutput} from './output/write-output.js'
+export {collectFindings, formatFindings, type Finding} from './report/findings.js'

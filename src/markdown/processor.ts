@@ -1,0 +1,84 @@
+import type {Root as HastRoot} from 'hast'
+import type {Yaml} from 'mdast'
+import type {Point} from 'unist'
+import rehypeSlug from 'rehype-slug'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import type {FrontmatterBlock} from '../content/frontmatter.js'
+import remarkCardReferences from './remark-card-references.js'
+import remarkCitations from './remark-citations.js'
+import remarkDirectives from './remark-directives.js'
+import remarkHeadingLevels from './remark-heading-levels.js'
+import remarkImageFigures from './remark-image-figures.js'
+
+/** The Markdown of one file as a hast tree, and its frontmatter block. */
+export interface ProcessedMarkdown {
+  tree: HastRoot
+  frontmatter: FrontmatterBlock | undefined
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkDirectives)
+  .use(remarkCitations)
+  .use(remarkCardReferences)
+  .use(remarkImageFigures)
+  .use(remarkHeadingLevels)
+  .use(remarkRehype)
+  .use(rehypeSlug)
+  .freeze()
+
+const inlineProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkDirectives)
+  .use(remarkCitations)
+  .use(remarkCardReferences)
+  .use(remarkRehype)
+  .freeze()
+
+/**
+ * Run one file through the per-file pipeline. Positions in messages are the
+ * file's own: the frontmatter is part of the parsed document, not cut off.
+ */
+export async function processMarkdown(file: VFile): Promise<ProcessedMarkdown> {
+  const mdast = processor.parse(file)
+  const yaml = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : undefined
+  const tree = (await processor.run(mdast, file)) as HastRoot
+  return {
+    tree,
+    frontmatter: yaml ? {value: yaml.value, startLine: (yaml.position?.start.line ?? 1) + 1} : undefined
+  }
+}
+
+/**
+ * Run a short Markdown string from the frontmatter (a tip, a source text)
+ * through the inline pipeline. What it finds (citations, links, messages)
+ * is recorded on `file`, at the place where the string stands in the YAML.
+ */
+export async function processMarkdownFragment(file: VFile, markdown: string, at: Point): Promise<HastRoot> {
+  const fragment = new VFile({path: file.path, value: markdown})
+  const tree = (await inlineProcessor.run(inlineProcessor.parse(fragment), fragment)) as HastRoot
+  const shift = (point: Point): Point =>
+    point.line === 1 ? {line: at.line, column: point.column + at.column - 1} : {line: point.line + at.line - 1, column: point.column}
+
+  for (const message of fragment.messages) {
+    const place = shift({line: message.line ?? 1, column: message.column ?? 1})
+    const copy = file.message(message.reason, {place, ruleId: message.ruleId, source: message.source ?? undefined})
+    copy.fatal = message.fatal
+    copy.note = message.note
+  }
+  ;(file.data.citations ??= []).push(...(fragment.data.citations ?? []).map((use) => ({...use, place: shift(use.place)})))
+  ;(file.data.themeLinks ??= []).push(...(fragment.data.themeLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
+  ;(file.data.images ??= []).push(...(fragment.data.images ?? []).map((image) => ({...image, place: shift(image.place)})))
+  return tree
+}

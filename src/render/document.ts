@@ -1,0 +1,47 @@
+import type {ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+
+/** What a page needs besides its body. */
+export interface DocumentOptions {
+  lang: string
+  title: string
+  description?: string | undefined
+  stylesheets: string[]
+  bodyClass: string[]
+  body: ElementContent[]
+}
+
+/**
+ * The policy every page carries: nothing runs, and a page loads only
+ * styles, fonts and images from its own site.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'"
+].join('; ')
+
+/** A whole HTML5 document as a hast tree. */
+export function htmlDocument(options: DocumentOptions): Root {
+  return {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: options.lang}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
+          h('title', options.title),
+          options.description ? h('meta', {name: 'description', content: options.description}) : undefined,
+          h('meta', {name: 'generator', content: 'kenniskaart'}),
+          ...options.stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))
+        ]),
+        h('body', {className: options.bodyClass}, options.body)
+      ])
+    ]
+  }
+}

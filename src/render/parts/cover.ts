@@ -1,0 +1,14 @@
+import type {Element, Root} from 'hast'
+import {h} from 'hastscript'
+import type {Card} from '../../card/model.js'
+import {labels} from '../labels.js'
+
+/** The cover: label, title, the introduction and who publishes the card. */
+export function cover(card: Card, intro: Root): Element {
+  return h('header', {className: ['cover']}, [
+    h('p', {className: ['cover-label']}, card.meta.label),
+    h('h1', {className: ['cover-title']}, card.meta.title),
+    h('div', {className: ['cover-intro']}, intro.children as Element[]),
+    card.meta.publisher ? h('p', {className: ['cover-publisher']}, [`${labels.publishedBy} `, h('strong', card.meta.publisher)]) : undefined
+  ])
+}

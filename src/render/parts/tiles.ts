@@ -1,0 +1,31 @@
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import type {Theme} from '../../card/model.js'
+import {labels} from '../labels.js'
+
+export interface TileOptions {
+  href: string
+  /** The PDF page the theme starts on; the site has none. */
+  page?: number | undefined
+}
+
+/** The "Inhoud" overview: one coloured tile per theme. */
+export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions): Element {
+  return h('section', {className: ['overview'], 'aria-labelledby': 'inhoud'}, [
+    h('h2', {className: ['overview-title'], id: 'inhoud'}, labels.contents),
+    h('ol', {className: ['tiles']}, themes.map((theme) => tile(theme, tileOptions(theme))))
+  ])
+}
+
+function tile(theme: Theme, options: TileOptions): Element {
+  return h('li', {className: ['tile', `theme-${theme.slug}`]}, [
+    h('a', {className: ['tile-link'], href: options.href}, [
+      h('span', {className: ['tile-number'], 'aria-hidden': 'true'}, String(theme.number)),
+      h('h3', {className: ['tile-title']}, theme.title),
+      h('p', {className: ['tile-summary']}, theme.summary),
+      options.page === undefined
+        ? undefined
+        : h('p', {className: ['tile-page']}, [h('span', {className: ['tile-page-label']}, `${labels.page} `), h('span', {className: ['tile-page-number']}, String(options.page))])
+    ])
+  ])
+}

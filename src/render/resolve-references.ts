@@ -1,0 +1,57 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {visit} from 'unist-util-visit'
+import {slugFromFileName} from '../content/slug.js'
+
+/** Where references point in one kind of output (the site, a PDF). */
+export interface ReferenceTargets {
+  /** The number a source has in this output, if it is in it. */
+  sourceNumber(id: string): number | undefined
+  /** The href of a source in the literature list. */
+  sourceHref(id: string): string
+  /** The href of a theme (and a heading in it). */
+  themeHref(slug: string, fragment: string | undefined): string | undefined
+  /** The URL of an image, given its card-relative path. */
+  imageSrc(cardPath: string): string
+}
+
+/**
+ * Return a copy of a per-file tree with its references made concrete:
+ * citations get their numbers and links, theme links and images their URLs.
+ * The per-file trees stay untouched, so one card renders to many outputs.
+ */
+export function resolveReferences(tree: Root, targets: ReferenceTargets): Root {
+  const copy = structuredClone(tree)
+  visit(copy, 'element', (element: Element) => {
+    const {properties} = element
+    if (element.tagName === 'sup' && typeof properties.dataCite === 'string') {
+      element.children = citationLinks(properties.dataCite.split(' '), targets)
+      delete properties.dataCite
+    } else if (element.tagName === 'a' && typeof properties.dataThemeLink === 'string') {
+      const fragment = typeof properties.dataFragment === 'string' ? properties.dataFragment : undefined
+      const href = targets.themeHref(slugFromFileName(properties.dataThemeLink), fragment)
+      if (href) properties.href = href
+      else delete properties.href
+      delete properties.dataThemeLink
+      delete properties.dataFragment
+    } else if (element.tagName === 'img' && typeof properties.dataAsset === 'string') {
+      properties.src = targets.imageSrc(properties.dataAsset)
+      delete properties.dataAsset
+    }
+  })
+  return copy
+}
+
+function citationLinks(ids: string[], targets: ReferenceTargets): ElementContent[] {
+  const links: ElementContent[] = []
+  for (const [index, id] of ids.entries()) {
+    if (index > 0) links.push({type: 'text', value: ','})
+    const number = targets.sourceNumber(id)
+    links.push(
+      number === undefined
+        ? h('span', {className: ['citation-unknown'], title: id}, '?')
+        : h('a', {className: ['citation-link'], href: targets.sourceHref(id), 'aria-label': `bron ${number}`}, String(number))
+    )
+  }
+  return links
+}

@@ -1,0 +1,172 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
+import type {Card, Theme} from '../card/model.js'
+import type {OutputFile} from '../output/output-file.js'
+import type {VisualTheme} from '../theme/load-visual-theme.js'
+import {cardStylesheet} from './card-stylesheet.js'
+import {htmlDocument} from './document.js'
+import {labels} from './labels.js'
+import {contactBlock, literatureList} from './parts/back-matter.js'
+import {cover} from './parts/cover.js'
+import {themeArticle} from './parts/theme-article.js'
+import {overview} from './parts/tiles.js'
+import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
+import {relativeUrl} from './urls.js'
+
+/** The page files of the website: every card, every theme, and an index. */
+export function renderSitePages(cards: Card[]): OutputFile[] {
+  const files: OutputFile[] = [renderIndexPage(cards)]
+  for (const card of cards) {
+    files.push({path: `${card.slug}/card.css`, contents: cardStylesheet(card)})
+    files.push(renderCardPage(card))
+    for (const theme of card.themes) files.push(renderThemePage(card, theme))
+  }
+  return files
+}
+
+/** The stylesheets and fonts of the visual themes the cards use. */
+export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
+  const themes = new Map<string, VisualTheme>(cards.map((card) => [card.visualTheme.name, card.visualTheme]))
+  const files: OutputFile[] = []
+  for (const theme of themes.values()) {
+    files.push({path: `assets/${theme.name}/site.css`, contents: theme.siteStylesheet})
+    files.push({path: `assets/${theme.name}/print.css`, contents: theme.printStylesheet})
+    for (const font of theme.fontFiles) {
+      files.push({path: `assets/${theme.name}/fonts/${path.basename(font)}`, contents: await readFile(font)})
+    }
+  }
+  return files
+}
+
+/** The images the cards use, copied beside the card pages. */
+export async function copyCardImages(cards: Card[]): Promise<OutputFile[]> {
+  const files: OutputFile[] = []
+  for (const card of cards) {
+    for (const image of card.images) {
+      files.push({path: `${card.slug}/${image}`, contents: await readFile(path.join(card.dir, image))})
+    }
+  }
+  return files
+}
+
+function renderIndexPage(cards: Card[]): OutputFile {
+  const page = 'index.html'
+  const themeNames = [...new Set(cards.map((card) => card.visualTheme.name))]
+  const tree = htmlDocument({
+    lang: cards[0]?.meta.lang ?? 'nl',
+    title: labels.cardsTitle,
+    stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
+    bodyClass: ['page', 'page-index'],
+    body: [
+      h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
+      h('main', {id: 'main', className: ['card-index']}, [
+        h('h1', {className: ['card-index-title']}, labels.cardsTitle),
+        h(
+          'ul',
+          {className: ['card-list']},
+          cards.map((card) =>
+            h('li', {className: ['card-list-item']}, [
+              h('a', {className: ['card-list-link'], href: relativeUrl(page, `${card.slug}/`)}, [
+                h('span', {className: ['card-list-label']}, card.meta.label),
+                h('h2', {className: ['card-list-title']}, card.meta.title),
+                h('span', {className: ['card-list-count']}, `${card.themes.length} thema's`)
+              ])
+            ])
+          )
+        )
+      ])
+    ]
+  })
+  return {path: page, contents: toHtml(tree)}
+}
+
+function renderCardPage(card: Card): OutputFile {
+  const page = `${card.slug}/index.html`
+  const targets = siteTargets(card, page)
+  const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
+  const main: ElementContent[] = [
+    cover(card, resolveReferences(card.intro, targets)),
+    overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)})),
+    contactBlock(card),
+    literatureList(numbered, (source) => sourceAnchor(source.id))
+  ].filter((part) => part !== undefined)
+  return page_(card, page, card.meta.title, ['page', 'page-card'], main)
+}
+
+function renderThemePage(card: Card, theme: Theme): OutputFile {
+  const page = `${card.slug}/${theme.slug}/index.html`
+  const targets = siteTargets(card, page)
+  const article = themeArticle(theme, {
+    titleLevel: 1,
+    cardTitle: card.meta.title,
+    body: resolveReferences(theme.body, targets),
+    tips: theme.tips && {
+      heading: theme.tips.heading && resolveReferences(theme.tips.heading, targets),
+      items: theme.tips.items.map((item) => resolveReferences(item, targets))
+    }
+  })
+  const previous = card.themes[theme.number - 2]
+  const next = card.themes[theme.number]
+  const navigation = h('nav', {className: ['theme-nav'], 'aria-label': labels.themesNavigation}, [
+    previous ? themeNavLink(page, card, previous, 'prev') : h('span', {className: ['theme-nav-prev', 'theme-nav-empty']}),
+    h('a', {className: ['theme-nav-overview'], href: relativeUrl(page, `${card.slug}/`)}, labels.overview),
+    next ? themeNavLink(page, card, next, 'next') : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
+  ])
+  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation])
+}
+
+function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next'): ElementContent {
+  return h('a', {className: [`theme-nav-${rel}`], rel, href: relativeUrl(page, `${card.slug}/${theme.slug}/`)}, [
+    h('span', {className: ['theme-nav-label']}, rel === 'prev' ? labels.previous : labels.next),
+    h('span', {className: ['theme-nav-title']}, theme.title)
+  ])
+}
+
+function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[]): OutputFile {
+  const theme = card.visualTheme.name
+  const tree = htmlDocument({
+    lang: card.meta.lang,
+    title,
+    description: card.meta.description,
+    stylesheets: [relativeUrl(page, `assets/${theme}/site.css`), relativeUrl(page, `${card.slug}/card.css`)],
+    bodyClass,
+    body: [
+      h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
+      h('header', {className: ['site-header']}, [
+        h('a', {className: ['site-header-card'], href: relativeUrl(page, `${card.slug}/`)}, [
+          h('span', {className: ['site-header-label']}, card.meta.label),
+          ' ',
+          h('span', {className: ['site-header-title']}, card.meta.title)
+        ]),
+        h('a', {className: ['site-header-all'], href: relativeUrl(page, 'index.html')}, labels.allCards)
+      ]),
+      h('main', {id: 'main'}, main),
+      h('footer', {className: ['site-footer']}, [
+        card.meta.publisher ? h('p', [`${labels.publishedBy} `, card.meta.publisher]) : undefined,
+        h('p', {className: ['site-footer-made']}, labels.madeWith)
+      ])
+    ]
+  })
+  return {path: page, contents: toHtml(tree)}
+}
+
+/** Source anchors use the id, so links stay stable when numbers change. */
+export function sourceAnchor(id: string): string {
+  return `bron-${id}`
+}
+
+function siteTargets(card: Card, page: string): ReferenceTargets {
+  const numbers = new Map(card.sources.map((source, index) => [source.id, index + 1]))
+  return {
+    sourceNumber: (id) => numbers.get(id),
+    sourceHref: (id) => `${relativeUrl(page, `${card.slug}/`)}#${sourceAnchor(id)}`.replace(/^\.\/#/, '#'),
+    themeHref: (slug, fragment) => {
+      if (!card.themes.some((theme) => theme.slug === slug)) return undefined
+      return relativeUrl(page, `${card.slug}/${slug}/`) + (fragment ? `#${fragment}` : '')
+    },
+    imageSrc: (cardPath) => relativeUrl(page, `${card.slug}/${cardPath}`)
+  }
+}

@@ -1,7 +1,9 @@
 import type {VFile} from 'vfile'
 import type {Card} from './card/model.js'
+import {cardPublication, handoutPublication} from './card/publication.js'
 import {loadContent} from './content/load-content.js'
 import type {OutputFile} from './output/output-file.js'
+import type {PdfOptions, PrintedPublication} from './pdf/render-publications.js'
 import {copyCardImages, renderSitePages, renderThemeAssets} from './render/site.js'
 
 export interface BuildOptions {
@@ -9,26 +11,37 @@ export interface BuildOptions {
   contentDir: string
   /** Build only this card. */
   card?: string
+  /** Print each card and its handouts to PDF; `false` builds the site alone. */
+  pdf?: PdfOptions | false
 }
 
 export interface BuildResult {
   cards: Card[]
   /** Every content file read, with the messages found in it. */
   files: VFile[]
-  /** The site, in memory; empty when the content has errors. */
+  /** The site and PDFs, in memory; empty when the content has errors. */
   pages: OutputFile[]
+  /** The PDFs among `pages`, with their page counts. */
+  pdfs: PrintedPublication[]
   /** True when any file has an error: nothing should be written then. */
   failed: boolean
 }
 
 /**
- * Build the website in memory: read and check the content, then render
- * every page. Nothing is written to disk; see `writeOutput` for that.
+ * Build in memory: read and check the content, render every page, and print
+ * the PDFs. Nothing is written to disk; see `writeOutput` for that.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card})
-  const failed = files.some((file) => file.messages.some((message) => message.fatal))
-  if (failed) return {cards, files, pages: [], failed}
-  const pages = [...renderSitePages(cards), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
-  return {cards, files, pages, failed}
+  const hasErrors = () => files.some((file) => file.messages.some((message) => message.fatal))
+  if (hasErrors()) return {cards, files, pages: [], pdfs: [], failed: true}
+
+  const site = [...renderSitePages(cards), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
+  let pdfs: PrintedPublication[] = []
+  if (options.pdf !== false) {
+    const {renderPublications} = await import('./pdf/render-publications.js')
+    const publications = cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))])
+    pdfs = await renderPublications(publications, site, options.pdf ?? {})
+  }
+  return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
 }

@@ -1,11 +1,18 @@
 import {createRequire} from 'node:module'
-import {Command, CommanderError, Option} from 'commander'
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {CliError, ExitCode} from './errors.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 
 const formatOption = () =>
   new Option('--format <format>', 'how findings are printed').choices(['text', 'json', 'github']).default('text')
+
+const timeoutOption = () =>
+  new Option('--pdf-timeout <seconds>', 'time limit for printing one PDF (default: 30 s + 5 s per theme)').argParser((value) => {
+    const seconds = Number(value)
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds, such as 120')
+    return seconds
+  })
 
 /** Build the command-line program; each command loads its module only when run. */
 export function createProgram(): Command {
@@ -23,6 +30,8 @@ export function createProgram(): Command {
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
     .option('--card <slug>', 'build only this card')
     .option('--no-pdf', 'build the website only, without PDFs')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(timeoutOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
@@ -30,6 +39,24 @@ export function createProgram(): Command {
     .action(async (options) => {
       const {buildCommand} = await import('./commands/build.js')
       process.exitCode = await buildCommand(options)
+    })
+
+  program
+    .command('pdf')
+    .description('print one card, or a handout of some of its themes, to a PDF')
+    .argument('<card>', 'the card\'s folder name')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)')
+    .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
+    .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(timeoutOption())
+    .addOption(formatOption())
+    .option('--strict', 'treat warnings as errors', false)
+    .exitOverride()
+    .action(async (card, options) => {
+      const {pdfCommand} = await import('./commands/pdf.js')
+      process.exitCode = await pdfCommand(card, options)
     })
 
   program
@@ -84,7 +111,8 @@ function handleError(error: unknown, debug: boolean): number {
 /** Ctrl-C: leave no half-written output and no browser behind. */
 async function interrupt(): Promise<void> {
   const {removeStagingFolders} = await import('./output/write-output.js')
-  await removeStagingFolders()
+  const {closeAllBrowsers} = await import('./pdf/open-browsers.js')
+  await Promise.all([removeStagingFolders(), closeAllBrowsers()])
   process.stderr.write('\nInterrupted: the previous output is unchanged.\n')
   process.exit(ExitCode.interrupted)
 }

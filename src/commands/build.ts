@@ -13,13 +13,19 @@ export interface BuildCommandOptions {
   format: FindingsFormat
   strict: boolean
   card?: string
+  browser?: string
+  pdfTimeout?: number
 }
 
 /** `kenniskaart build`: check, render in memory, then swap the output in. */
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
   await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
-  const result = await build({contentDir: options.content, ...(options.card ? {card: options.card} : {})})
+  const result = await build({
+    contentDir: options.content,
+    ...(options.card ? {card: options.card} : {}),
+    pdf: options.pdf ? {browserPath: options.browser, timeoutSeconds: options.pdfTimeout} : false
+  })
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
@@ -29,7 +35,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
 
   const pages = result.pages.filter((file) => file.path.endsWith('.html')).length
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  const cards = `${result.cards.length} card${result.cards.length === 1 ? '' : 's'}`
-  process.stderr.write(`Built ${cards}, ${pages} pages in ${seconds} s → ${path.relative(process.cwd(), path.resolve(options.out)) || '.'}\n`)
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+  const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
+  const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
+  process.stderr.write(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}\n`)
   return ExitCode.ok
 }

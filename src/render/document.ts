@@ -38,6 +38,8 @@ export function htmlDocument(options: DocumentOptions): Root {
           h('title', options.title),
           options.description ? h('meta', {name: 'description', content: options.description}) : undefined,
           h('meta', {name: 'generator', content: 'kenniskaart'}),
+          // No favicon request: browsers would otherwise ask the server (or the PDF printer) for one
+          h('link', {rel: 'icon', href: 'data:,'}),
           ...options.stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))
         ]),
         h('body', {className: options.bodyClass}, options.body)

@@ -21,6 +21,7 @@ export const labels = {
   publishedBy: 'Een uitgave van',
   madeWith: 'Gemaakt met kenniskaart',
   figurePending: 'Figuur',
+  fromCard: 'Uit de kenniskaart',
   contactKeys: {
     phone: 'Telefoon',
     email: 'E-mail',

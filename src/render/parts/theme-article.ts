@@ -11,12 +11,14 @@ export interface ThemeArticleOptions {
   /** The body and tips with their references already resolved. */
   body: Root
   tips: Tips | undefined
+  /** An id for the article, where something links to it. */
+  id?: string
 }
 
 /** A theme: its coloured band with the title, its sections and its TIPS box. */
 export function themeArticle(theme: Theme, options: ThemeArticleOptions): Element {
   const titleTag = `h${options.titleLevel}`
-  return h('article', {className: ['theme', `theme-${theme.slug}`], id: theme.slug, 'aria-labelledby': `${theme.slug}-title`}, [
+  return h('article', {className: ['theme', `theme-${theme.slug}`], id: options.id, 'aria-labelledby': `${theme.slug}-title`}, [
     h('header', {className: ['theme-band']}, [
       h('p', {className: ['theme-kicker']}, [
         h('span', {className: ['theme-number']}, `${labels.theme} ${theme.number}`),

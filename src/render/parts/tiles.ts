@@ -10,18 +10,19 @@ export interface TileOptions {
 }
 
 /** The "Inhoud" overview: one coloured tile per theme. */
-export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions): Element {
+export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions, layout: {titleTag: 'h3' | 'p'} = {titleTag: 'h3'}): Element {
   return h('section', {className: ['overview'], 'aria-labelledby': 'inhoud'}, [
     h('h2', {className: ['overview-title'], id: 'inhoud'}, labels.contents),
-    h('ol', {className: ['tiles']}, themes.map((theme) => tile(theme, tileOptions(theme))))
+    h('ol', {className: ['tiles']}, themes.map((theme) => tile(theme, tileOptions(theme), layout.titleTag)))
   ])
 }
 
-function tile(theme: Theme, options: TileOptions): Element {
+/** In print the tile titles are not headings: the outline lists each theme once. */
+function tile(theme: Theme, options: TileOptions, titleTag: 'h3' | 'p'): Element {
   return h('li', {className: ['tile', `theme-${theme.slug}`]}, [
     h('a', {className: ['tile-link'], href: options.href}, [
       h('span', {className: ['tile-number'], 'aria-hidden': 'true'}, String(theme.number)),
-      h('h3', {className: ['tile-title']}, theme.title),
+      h(titleTag, {className: ['tile-title']}, theme.title),
       h('p', {className: ['tile-summary']}, theme.summary),
       options.page === undefined
         ? undefined

@@ -1,0 +1,44 @@
+import {createHash} from 'node:crypto'
+import {PDFDocument, PDFHexString} from 'pdf-lib'
+
+export interface PdfMetadata {
+  title: string
+  author: string | undefined
+  subject: string | undefined
+  keywords: string[]
+  lang: string
+  creator: string
+}
+
+/**
+ * Give a printed PDF its document information and make it reproducible:
+ * with SOURCE_DATE_EPOCH set, dates come from it, and the document ID is a
+ * hash of the content, so the same input gives the same bytes. The outline,
+ * tags and links Chromium wrote are kept as they are.
+ */
+export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+  const document = await PDFDocument.load(bytes, {updateMetadata: false})
+  const date = documentDate(env)
+  document.setTitle(metadata.title, {showInWindowTitleBar: true})
+  if (metadata.author) document.setAuthor(metadata.author)
+  if (metadata.subject) document.setSubject(metadata.subject)
+  if (metadata.keywords.length > 0) document.setKeywords(metadata.keywords)
+  document.setLanguage(metadata.lang)
+  document.setCreator(metadata.creator)
+  document.setProducer('kenniskaart (Chromium, pdf-lib)')
+  document.setCreationDate(date)
+  document.setModificationDate(date)
+
+  delete document.context.trailerInfo.ID
+  const withoutId = await document.save({useObjectStreams: false})
+  const id = createHash('sha256').update(withoutId).digest('hex').slice(0, 32)
+  document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(id), PDFHexString.of(id)])
+  return document.save({useObjectStreams: false})
+}
+
+/** SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds agree; else now. */
+function documentDate(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
+  return new Date()
+}

@@ -1,0 +1,148 @@
+import type {Element} from 'hast'
+import pLimit from 'p-limit'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Publication} from '../card/publication.js'
+import {CliError} from '../errors.js'
+import type {OutputFile} from '../output/output-file.js'
+import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
+import {emitWarning} from '../report/emit.js'
+import {PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
+import {destinationPages} from './destination-pages.js'
+import {findBrowser} from './find-browser.js'
+import {finishPdf} from './finish-pdf.js'
+
+export interface PdfOptions {
+  /** A browser executable; found automatically when left out. */
+  browserPath?: string | undefined
+  /** Time limit of one publication in seconds; scaled by its size when left out. */
+  timeoutSeconds?: number | undefined
+  /** How many publications print at once. */
+  concurrency?: number
+}
+
+/** A printed publication: where it goes in the output, and its bytes. */
+export interface PrintedPublication extends OutputFile {
+  publication: Publication
+  pageCount: number
+}
+
+/** Where a publication's PDF is written, below the output folder. */
+export function publicationPath(publication: Publication): string {
+  return publication.kind === 'card'
+    ? `${publication.card.slug}/${publication.card.slug}.pdf`
+    : `${publication.card.slug}/handouts/${publication.slug}.pdf`
+}
+
+/**
+ * Print publications to PDF with one browser, reused for all of them. The
+ * pages may load only the site's own files (`siteFiles`); anything else is
+ * blocked and reported as a warning on the file that asked for it.
+ */
+export async function renderPublications(
+  publications: Publication[],
+  siteFiles: readonly OutputFile[],
+  options: PdfOptions = {}
+): Promise<PrintedPublication[]> {
+  if (publications.length === 0) return []
+  const browser = await PdfBrowser.launch(await findBrowser(options.browserPath))
+  try {
+    const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
+    const limit = pLimit(options.concurrency ?? 2)
+    return await Promise.all(publications.map((publication) => limit(() => printPublication(browser, publication, served, options))))
+  } finally {
+    await browser.close()
+  }
+}
+
+async function printPublication(
+  browser: PdfBrowser,
+  publication: Publication,
+  served: ReadonlyMap<string, string | Uint8Array>,
+  options: PdfOptions
+): Promise<PrintedPublication> {
+  const first = renderPrintDocument(publication)
+  const files: ServedFiles = new Map([...served, [first.stylesheet.path, first.stylesheet.contents]])
+  const timeoutMs = (options.timeoutSeconds ?? 30 + 5 * publication.themes.length) * 1000
+  const reportBlocked = blockedRequestReporter(publication)
+
+  let printed: {bytes: Uint8Array; pageCount: number}
+  try {
+    printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked: reportBlocked}, async (page) => {
+      // Print, read back where each theme landed, print again with those
+      // page numbers in the "Inhoud"; repeat while the numbers still move.
+      let document: PrintDocument = first
+      let bytes = await page.print(document.html)
+      let pages = await themeStartPages(publication, bytes)
+      for (let pass = 0; pass < 3; pass++) {
+        document = renderPrintDocument(publication, pages)
+        bytes = await page.print(document.html)
+        const after = await themeStartPages(publication, bytes)
+        if (samePages(pages, after)) break
+        pages = after
+      }
+      return {bytes, pageCount: await countPages(bytes)}
+    })
+  } catch (error) {
+    if (error instanceof PrintTimeoutError) {
+      throw new CliError(`Printing the ${publication.kind} \`${publication.slug}\` of card \`${publication.card.slug}\` did not finish within ${Math.round(error.ms / 1000)} s`, {
+        hint: 'A very large image can slow printing down; allow more time with --pdf-timeout <seconds>.',
+        cause: error
+      })
+    }
+    throw error
+  }
+
+  const {card} = publication
+  const bytes = await finishPdf(printed.bytes, {
+    title: publication.kind === 'card' ? `${card.meta.label}: ${card.meta.title}` : publication.title,
+    author: card.meta.publisher,
+    subject: card.meta.description ?? publication.themes.map((theme) => theme.title).join(', '),
+    keywords: card.meta.keywords ?? [card.meta.label, card.meta.title, ...publication.themes.map((theme) => theme.title)],
+    lang: card.meta.lang,
+    creator: 'kenniskaart'
+  })
+  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.pageCount}
+}
+
+async function themeStartPages(publication: Publication, bytes: Uint8Array): Promise<Map<string, number>> {
+  const found = await destinationPages(bytes)
+  return new Map(publication.themes.map((theme) => [themeAnchor(theme.slug), found.get(themeAnchor(theme.slug)) ?? 0]))
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value)
+}
+
+async function countPages(bytes: Uint8Array): Promise<number> {
+  const {PDFDocument} = await import('pdf-lib')
+  return (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount()
+}
+
+/**
+ * Map each outside URL the content uses to the file and place it stands
+ * in, so a blocked request is reported where the editor can fix it.
+ */
+function blockedRequestReporter(publication: Publication): (url: string) => void {
+  const origins = new Map<string, {file: VFile; place: Element['position']}>()
+  const sources = [
+    {file: publication.card.file, tree: publication.card.intro},
+    ...publication.themes.map((theme) => ({file: theme.file, tree: theme.body}))
+  ]
+  for (const {file, tree} of sources) {
+    visit(tree, 'element', (element: Element) => {
+      const url = element.properties.src
+      if (typeof url === 'string' && !origins.has(url)) origins.set(url, {file, place: element.position})
+    })
+  }
+  const reported = new Set<string>()
+  return (url) => {
+    if (reported.has(url)) return
+    reported.add(url)
+    const origin = origins.get(url)
+    emitWarning(origin?.file ?? publication.card.file, 'pdf-request-blocked', `The PDF does not load \`${url}\`: only the card's own files are used when printing`, {
+      place: origin?.place?.start,
+      hint: 'Save the image in the card folder and link to it with a relative path.'
+    })
+  }
+}

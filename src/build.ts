@@ -32,16 +32,28 @@ export interface BuildResult {
  * the PDFs. Nothing is written to disk; see `writeOutput` for that.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card})
+  // The browser starts while the content is read: the two take about as long
+  const pdf = options.pdf === false ? undefined : await import('./pdf/render-publications.js')
+  const browser = pdf && options.pdf !== false ? pdf.startBrowser(options.pdf?.browserPath) : undefined
+  const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
+    await closeQuietly(browser)
+    throw error
+  })
   const hasErrors = () => files.some((file) => file.messages.some((message) => message.fatal))
-  if (hasErrors()) return {cards, files, pages: [], pdfs: [], failed: true}
+  if (hasErrors()) {
+    await closeQuietly(browser)
+    return {cards, files, pages: [], pdfs: [], failed: true}
+  }
 
   const site = [...renderSitePages(cards), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
   let pdfs: PrintedPublication[] = []
-  if (options.pdf !== false) {
-    const {renderPublications} = await import('./pdf/render-publications.js')
+  if (pdf && browser) {
     const publications = cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))])
-    pdfs = await renderPublications(publications, site, options.pdf ?? {})
+    pdfs = await pdf.renderPublications(publications, site, {...options.pdf, browser})
   }
   return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
+}
+
+async function closeQuietly(browser: Promise<{close(): Promise<void>}> | undefined): Promise<void> {
+  await browser?.then((started) => started.close()).catch(() => undefined)
 }

@@ -100,6 +100,8 @@ export class PdfBrowser {
     const page = await this.browser.newPage()
     try {
       let documentHtml = ''
+      // Content never runs code while printing; requests are answered below or refused
+      await page.setJavaScriptEnabled(false)
       await page.setRequestInterception(true)
       page.on('request', (request: HTTPRequest) => {
         if (request.isInterceptResolutionHandled()) return

@@ -1,12 +1,20 @@
-import {PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
+import {loadPdf} from './load-pdf.js'
+
+/** Where the named destinations of a PDF land, and how many pages it has. */
+export interface PrintedLayout {
+  /** The page (from 1) of each named destination. */
+  pages: Map<string, number>
+  pageCount: number
+}
 
 /**
- * The page (from 1) each named destination of a PDF lands on. Chromium
- * writes a destination for every element id that a link points to, so
- * this tells where a theme really starts in the printed layout.
+ * Read the layout of a printed PDF. Chromium writes a destination for every
+ * element id that a link points to, so this tells on which page each theme
+ * really starts.
  */
-export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  const document = await PDFDocument.load(bytes, {updateMetadata: false})
+export async function printedLayout(bytes: Uint8Array): Promise<PrintedLayout> {
+  const document = await loadPdf(bytes)
   const pageNumbers = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]))
   const pages = new Map<string, number>()
   const record = (name: string, value: PDFObject | undefined) => {
@@ -23,7 +31,7 @@ export async function destinationPages(bytes: Uint8Array): Promise<Map<string, n
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
   const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
   if (tree) walkNameTree(tree, record)
-  return pages
+  return {pages, pageCount: document.getPageCount()}
 }
 
 function walkNameTree(node: PDFDict, record: (name: string, value: PDFObject | undefined) => void): void {

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
-import {PDFDocument, PDFHexString} from 'pdf-lib'
+import {PDFHexString} from 'pdf-lib'
+import {loadPdf} from './load-pdf.js'
 
 export interface PdfMetadata {
   title: string
@@ -13,11 +14,17 @@ export interface PdfMetadata {
 /**
  * Give a printed PDF its document information and make it reproducible:
  * with SOURCE_DATE_EPOCH set, dates come from it, and the document ID is a
- * hash of the content, so the same input gives the same bytes. The outline,
- * tags and links Chromium wrote are kept as they are.
+ * hash of what was printed (`printedFrom`: the HTML and its files), so the
+ * same input gives the same bytes. The outline, tags and links Chromium
+ * wrote are kept as they are.
  */
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, {updateMetadata: false})
+export async function finishPdf(
+  bytes: Uint8Array,
+  metadata: PdfMetadata,
+  printedFrom: Iterable<string | Uint8Array>,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Uint8Array> {
+  const document = await loadPdf(bytes)
   const date = documentDate(env)
   document.setTitle(metadata.title, {showInWindowTitleBar: true})
   if (metadata.author) document.setAuthor(metadata.author)
@@ -29,9 +36,9 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, env: N
   document.setCreationDate(date)
   document.setModificationDate(date)
 
-  delete document.context.trailerInfo.ID
-  const withoutId = await document.save({useObjectStreams: false})
-  const id = createHash('sha256').update(withoutId).digest('hex').slice(0, 32)
+  const hash = createHash('sha256').update(JSON.stringify(metadata))
+  for (const part of printedFrom) hash.update(part)
+  const id = hash.digest('hex').slice(0, 32)
   document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(id), PDFHexString.of(id)])
   return document.save({useObjectStreams: false})
 }

@@ -8,13 +8,15 @@ import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
 import {emitWarning} from '../report/emit.js'
 import {PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
-import {destinationPages} from './destination-pages.js'
-import {findBrowser} from './find-browser.js'
+import {printedLayout} from './destination-pages.js'
+import {type FoundBrowser, findBrowser} from './find-browser.js'
 import {finishPdf} from './finish-pdf.js'
 
 export interface PdfOptions {
   /** A browser executable; found automatically when left out. */
   browserPath?: string | undefined
+  /** A browser already starting (see `startBrowser`), so launching overlaps reading the content. */
+  browser?: Promise<PdfBrowser> | undefined
   /** Time limit of one publication in seconds; scaled by its size when left out. */
   timeoutSeconds?: number | undefined
   /** How many publications print at once. */
@@ -44,8 +46,12 @@ export async function renderPublications(
   siteFiles: readonly OutputFile[],
   options: PdfOptions = {}
 ): Promise<PrintedPublication[]> {
-  if (publications.length === 0) return []
-  const browser = await PdfBrowser.launch(await findBrowser(options.browserPath))
+  const starting = options.browser ?? startBrowser(options.browserPath)
+  if (publications.length === 0) {
+    await (await starting).close()
+    return []
+  }
+  const browser = await starting
   try {
     const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
     const limit = pLimit(options.concurrency ?? 2)
@@ -53,6 +59,13 @@ export async function renderPublications(
   } finally {
     await browser.close()
   }
+}
+
+/** Find and start the browser; the promise can be awaited later, once there is something to print. */
+export function startBrowser(browserPath?: string): Promise<PdfBrowser> {
+  const started = findBrowser(browserPath).then((found: FoundBrowser) => PdfBrowser.launch(found))
+  started.catch(() => undefined)
+  return started
 }
 
 async function printPublication(
@@ -66,22 +79,24 @@ async function printPublication(
   const timeoutMs = (options.timeoutSeconds ?? 30 + 5 * publication.themes.length) * 1000
   const reportBlocked = blockedRequestReporter(publication)
 
-  let printed: {bytes: Uint8Array; pageCount: number}
+  let printed: {bytes: Uint8Array; pageCount: number; html: string}
   try {
     printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked: reportBlocked}, async (page) => {
       // Print, read back where each theme landed, print again with those
       // page numbers in the "Inhoud"; repeat while the numbers still move.
       let document: PrintDocument = first
       let bytes = await page.print(document.html)
-      let pages = await themeStartPages(publication, bytes)
+      let layout = await printedLayout(bytes)
+      let pages = themeStartPages(publication, layout.pages)
       for (let pass = 0; pass < 3; pass++) {
         document = renderPrintDocument(publication, pages)
         bytes = await page.print(document.html)
-        const after = await themeStartPages(publication, bytes)
+        layout = await printedLayout(bytes)
+        const after = themeStartPages(publication, layout.pages)
         if (samePages(pages, after)) break
         pages = after
       }
-      return {bytes, pageCount: await countPages(bytes)}
+      return {bytes, pageCount: layout.pageCount, html: document.html}
     })
   } catch (error) {
     if (error instanceof PrintTimeoutError) {
@@ -101,22 +116,16 @@ async function printPublication(
     keywords: card.meta.keywords ?? [card.meta.label, card.meta.title, ...publication.themes.map((theme) => theme.title)],
     lang: card.meta.lang,
     creator: 'kenniskaart'
-  })
+  }, [printed.html, ...[...files.values()]])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.pageCount}
 }
 
-async function themeStartPages(publication: Publication, bytes: Uint8Array): Promise<Map<string, number>> {
-  const found = await destinationPages(bytes)
+function themeStartPages(publication: Publication, found: ReadonlyMap<string, number>): Map<string, number> {
   return new Map(publication.themes.map((theme) => [themeAnchor(theme.slug), found.get(themeAnchor(theme.slug)) ?? 0]))
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value)
-}
-
-async function countPages(bytes: Uint8Array): Promise<number> {
-  const {PDFDocument} = await import('pdf-lib')
-  return (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount()
 }
 
 /**

@@ -9,6 +9,12 @@ export interface DocumentOptions {
   stylesheets: string[]
   bodyClass: string[]
   body: ElementContent[]
+  /**
+   * Carry the Content-Security-Policy. Print documents leave it out: the
+   * printer runs them without JavaScript and guards every request itself,
+   * so it can report what content asked for.
+   */
+  securityPolicy?: boolean
 }
 
 /**
@@ -34,7 +40,7 @@ export function htmlDocument(options: DocumentOptions): Root {
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
+          options.securityPolicy === false ? undefined : h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
           h('title', options.title),
           options.description ? h('meta', {name: 'description', content: options.description}) : undefined,
           h('meta', {name: 'generator', content: 'kenniskaart'}),

@@ -79,7 +79,8 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
       relativeUrl(path, stylesheetPath)
     ],
     bodyClass: ['print', `print-${publication.kind}`, `size-${publication.size.toLowerCase()}`],
-    body
+    body,
+    securityPolicy: false
   })
   return {path, html: toHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication)}}
 }

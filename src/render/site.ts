@@ -66,7 +66,7 @@ function renderIndexPage(cards: Card[]): OutputFile {
         h('h1', {className: ['card-index-title']}, labels.cardsTitle),
         h(
           'ul',
-          {className: ['card-list']},
+          {className: ['card-list'], role: 'list'},
           cards.map((card) =>
             h('li', {className: ['card-list-item']}, [
               h('a', {className: ['card-list-link'], href: relativeUrl(page, `${card.slug}/`)}, [
@@ -77,7 +77,8 @@ function renderIndexPage(cards: Card[]): OutputFile {
             ])
           )
         )
-      ])
+      ]),
+      h('footer', {className: ['site-footer']}, [h('p', {className: ['site-footer-made']}, labels.madeWith)])
     ]
   })
   return {path: page, contents: toHtml(tree)}

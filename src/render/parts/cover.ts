@@ -9,6 +9,8 @@ export function cover(card: Card, intro: Root): Element {
     h('p', {className: ['cover-label']}, card.meta.label),
     h('h1', {className: ['cover-title']}, card.meta.title),
     h('div', {className: ['cover-intro']}, intro.children as Element[]),
-    card.meta.publisher ? h('p', {className: ['cover-publisher']}, [`${labels.publishedBy} `, h('strong', card.meta.publisher)]) : undefined
+    card.meta.publisher ? h('p', {className: ['cover-publisher']}, [`${labels.publishedBy} `, h('strong', card.meta.publisher)]) : undefined,
+    // The card's own colours as a stripe: decoration, from whatever colours the themes have
+    h('ul', {className: ['cover-palette'], 'aria-hidden': 'true'}, card.themes.map((theme) => h('li', {className: [`theme-${theme.slug}`]})))
   ])
 }

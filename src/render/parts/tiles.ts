@@ -13,7 +13,8 @@ export interface TileOptions {
 export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions, layout: {titleTag: 'h3' | 'p'} = {titleTag: 'h3'}): Element {
   return h('section', {className: ['overview'], 'aria-labelledby': 'inhoud'}, [
     h('h2', {className: ['overview-title'], id: 'inhoud'}, labels.contents),
-    h('ol', {className: ['tiles']}, themes.map((theme) => tile(theme, tileOptions(theme), layout.titleTag)))
+    // role=list: the tiles drop their list style, and Safari then stops announcing a list
+    h('ol', {className: ['tiles'], role: 'list'}, themes.map((theme) => tile(theme, tileOptions(theme), layout.titleTag)))
   ])
 }
 

@@ -45,12 +45,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {cards, files, pages: [], pdfs: [], failed: true}
   }
 
-  const site = [...renderSitePages(cards), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
+  const publications = browser ? cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))]) : []
+  const site = [...renderSitePages(cards, {pdfs: publications}), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
   let pdfs: PrintedPublication[] = []
-  if (pdf && browser) {
-    const publications = cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))])
-    pdfs = await pdf.renderPublications(publications, site, {...options.pdf, browser})
-  }
+  if (pdf && browser) pdfs = await pdf.renderPublications(publications, site, {...options.pdf, browser})
   return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
 }
 

@@ -51,3 +51,10 @@ export function selectThemes(card: Card, slugs: readonly string[]): Theme[] {
   }
   return card.themes.filter((theme) => slugs.includes(theme.slug))
 }
+
+/** Where a publication's PDF is written, below the output folder. */
+export function publicationPath(publication: Publication): string {
+  return publication.kind === 'card'
+    ? `${publication.card.slug}/${publication.card.slug}.pdf`
+    : `${publication.card.slug}/handouts/${publication.slug}.pdf`
+}

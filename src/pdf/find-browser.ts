@@ -27,7 +27,7 @@ export async function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv 
     if (existsSync(candidate)) return {executablePath: path.resolve(candidate), foundBy}
     throw new CliError(`The browser ${candidate} (from ${foundBy === 'option' ? '--browser' : foundBy}) does not exist`, {
       exitCode: ExitCode.noBrowser,
-      hint: 'Give the path of a Chrome, Chromium or Edge executable, or leave it out to let kenniskaart look for one.'
+      hint: 'Give the path of a Chrome, Chromium or Edge executable, or leave it out to let kenniskaart look for one. To build the website alone, pass --no-pdf.'
     })
   }
 

@@ -2,7 +2,7 @@ import type {Element} from 'hast'
 import pLimit from 'p-limit'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import type {Publication} from '../card/publication.js'
+import {type Publication, publicationPath} from '../card/publication.js'
 import {CliError} from '../errors.js'
 import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
@@ -27,13 +27,6 @@ export interface PdfOptions {
 export interface PrintedPublication extends OutputFile {
   publication: Publication
   pageCount: number
-}
-
-/** Where a publication's PDF is written, below the output folder. */
-export function publicationPath(publication: Publication): string {
-  return publication.kind === 'card'
-    ? `${publication.card.slug}/${publication.card.slug}.pdf`
-    : `${publication.card.slug}/handouts/${publication.slug}.pdf`
 }
 
 /**

@@ -22,6 +22,9 @@ export const labels = {
   madeWith: 'Gemaakt met kenniskaart',
   figurePending: 'Figuur',
   fromCard: 'Uit de kenniskaart',
+  downloads: 'Downloads',
+  wholeCardPdf: 'De hele kenniskaart',
+  pdf: 'PDF',
   contactKeys: {
     phone: 'Telefoon',
     email: 'E-mail',

@@ -4,6 +4,7 @@ import type {ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Card, Theme} from '../card/model.js'
+import {type Publication, publicationPath} from '../card/publication.js'
 import type {OutputFile} from '../output/output-file.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {cardStylesheet} from './card-stylesheet.js'
@@ -16,12 +17,17 @@ import {overview} from './parts/tiles.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {relativeUrl} from './urls.js'
 
+export interface SiteOptions {
+  /** The PDFs built beside the site, to offer as downloads on each card page. */
+  pdfs?: Publication[]
+}
+
 /** The page files of the website: every card, every theme, and an index. */
-export function renderSitePages(cards: Card[]): OutputFile[] {
+export function renderSitePages(cards: Card[], options: SiteOptions = {}): OutputFile[] {
   const files: OutputFile[] = [renderIndexPage(cards)]
   for (const card of cards) {
     files.push({path: `${card.slug}/card.css`, contents: cardStylesheet(card)})
-    files.push(renderCardPage(card))
+    files.push(renderCardPage(card, (options.pdfs ?? []).filter((publication) => publication.card === card)))
     for (const theme of card.themes) files.push(renderThemePage(card, theme))
   }
   return files
@@ -84,17 +90,38 @@ function renderIndexPage(cards: Card[]): OutputFile {
   return {path: page, contents: toHtml(tree)}
 }
 
-function renderCardPage(card: Card): OutputFile {
+function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
   const page = `${card.slug}/index.html`
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
   const main: ElementContent[] = [
     cover(card, resolveReferences(card.intro, targets)),
     overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)})),
+    downloads(page, pdfs),
     contactBlock(card),
     literatureList(numbered, (source) => sourceAnchor(source.id))
   ].filter((part) => part !== undefined)
   return page_(card, page, card.meta.title, ['page', 'page-card'], main)
+}
+
+function downloads(page: string, pdfs: Publication[]): ElementContent | undefined {
+  if (pdfs.length === 0) return undefined
+  return h('section', {className: ['downloads'], 'aria-labelledby': 'downloads'}, [
+    h('h2', {className: ['downloads-title'], id: 'downloads'}, labels.downloads),
+    h(
+      'ul',
+      {className: ['downloads-list']},
+      pdfs.map((publication) =>
+        h('li', [
+          h('a', {className: ['download-link'], href: relativeUrl(page, publicationPath(publication)), download: ''}, [
+            h('span', {className: ['download-title']}, publication.kind === 'card' ? labels.wholeCardPdf : publication.title),
+            ' ',
+            h('span', {className: ['download-format']}, `${labels.pdf}, ${publication.size}`)
+          ])
+        ])
+      )
+    )
+  ])
 }
 
 function renderThemePage(card: Card, theme: Theme): OutputFile {

@@ -36,7 +36,13 @@ export function handoutPublication(card: Card, handout: Pick<Handout, 'slug' | '
   const themes = selectThemes(card, handout.themes)
   const cited = new Set(themes.flatMap((theme) => theme.cites))
   const sources = card.sources.filter((source) => cited.has(source.id)).map((source, index) => ({source, number: index + 1}))
-  return {card, kind: 'handout', slug: handout.slug, title: handout.title ?? card.meta.title, themes, size: handout.size ?? 'A4', sources}
+  const title = handout.title ?? listInDutch(themes.map((theme) => theme.title))
+  return {card, kind: 'handout', slug: handout.slug, title, themes, size: handout.size ?? 'A4', sources}
+}
+
+/** "A", "A en B", "A, B en C": a handout without a title of its own is named after its themes. */
+function listInDutch(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`
 }
 
 /** The card's themes named by `slugs`, in the card's order; an unknown slug is a usage error. */

@@ -1,4 +1,6 @@
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {publicationPath} from '../card/publication.js'
 import {build} from '../build.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkOutputDir, writeOutput} from '../output/write-output.js'
@@ -24,7 +26,13 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const result = await build({
     contentDir: options.content,
     ...(options.card ? {card: options.card} : {}),
-    pdf: options.pdf ? {browserPath: options.browser, timeoutSeconds: options.pdfTimeout} : false
+    pdf: options.pdf
+      ? {
+          browserPath: options.browser,
+          timeoutSeconds: options.pdfTimeout,
+          previousPdf: (publication) => readFile(path.join(options.out, publicationPath(publication))).catch(() => undefined)
+        }
+      : false
   })
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {

@@ -131,10 +131,25 @@ export class PdfBrowser {
     }
   }
 
-  async close(): Promise<void> {
+  /**
+   * Close the browser: politely first, then by force, so that no Chromium
+   * process (and no pipe keeping Node alive) outlives the run.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown()
+    return this.closing
+  }
+
+  private closing: Promise<void> | undefined
+
+  private async shutDown(): Promise<void> {
     this.untrack()
-    await this.browser.close().catch(() => this.browser.process()?.kill('SIGKILL'))
-    await rm(this.profileDir, {recursive: true, force: true})
+    const child = this.browser.process()
+    const polite = this.browser.close().then(() => true, () => false)
+    const inTime = await Promise.race([polite, new Promise<false>((resolve) => setTimeout(resolve, 5000, false).unref())])
+    if (!inTime && child && child.exitCode === null) child.kill('SIGKILL')
+    // Chromium may still be writing its profile for a moment after it closed
+    await rm(this.profileDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => undefined)
   }
 }
 

@@ -21,6 +21,11 @@ export interface PdfOptions {
   timeoutSeconds?: number | undefined
   /** How many publications print at once. */
   concurrency?: number
+  /**
+   * The PDF an earlier build wrote for a publication, if any. Its page
+   * numbers are the first guess, so an unchanged layout prints once.
+   */
+  previousPdf?: ((publication: Publication) => Promise<Uint8Array | undefined>) | undefined
 }
 
 /** A printed publication: where it goes in the output, and its bytes. */
@@ -45,10 +50,17 @@ export async function renderPublications(
     return []
   }
   const browser = await starting
+  const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
+  const limit = pLimit(options.concurrency ?? 2)
+  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, served, options)))
   try {
-    const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
-    const limit = pLimit(options.concurrency ?? 2)
-    return await Promise.all(publications.map((publication) => limit(() => printPublication(browser, publication, served, options))))
+    return await Promise.all(jobs)
+  } catch (error) {
+    // One failed: stop the others rather than wait for them, and let them settle
+    limit.clearQueue()
+    await browser.close()
+    await Promise.allSettled(jobs)
+    throw error
   } finally {
     await browser.close()
   }
@@ -74,13 +86,16 @@ async function printPublication(
 
   let printed: {bytes: Uint8Array; pageCount: number; html: string}
   try {
+    const guess = await previousStartPages(publication, options)
     printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked: reportBlocked}, async (page) => {
       // Print, read back where each theme landed, print again with those
       // page numbers in the "Inhoud"; repeat while the numbers still move.
-      let document: PrintDocument = first
+      // With a guess from the previous build, the first print may be right.
+      let document: PrintDocument = guess ? renderPrintDocument(publication, guess) : first
       let bytes = await page.print(document.html)
       let layout = await printedLayout(bytes)
       let pages = themeStartPages(publication, layout.pages)
+      if (guess && samePages(guess, pages)) return {bytes, pageCount: layout.pageCount, html: document.html}
       for (let pass = 0; pass < 3; pass++) {
         document = renderPrintDocument(publication, pages)
         bytes = await page.print(document.html)
@@ -93,7 +108,7 @@ async function printPublication(
     })
   } catch (error) {
     if (error instanceof PrintTimeoutError) {
-      throw new CliError(`Printing the ${publication.kind} \`${publication.slug}\` of card \`${publication.card.slug}\` did not finish within ${Math.round(error.ms / 1000)} s`, {
+      throw new CliError(`Printing the ${publication.kind} \`${publication.slug}\` of card \`${publication.card.slug}\` did not finish within ${error.ms < 10_000 ? (error.ms / 1000).toFixed(1) : Math.round(error.ms / 1000)} s`, {
         hint: 'A very large image can slow printing down; allow more time with --pdf-timeout <seconds>.',
         cause: error
       })
@@ -111,6 +126,15 @@ async function printPublication(
     creator: 'kenniskaart'
   }, [printed.html, ...[...files.values()]])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.pageCount}
+}
+
+async function previousStartPages(publication: Publication, options: PdfOptions): Promise<Map<string, number> | undefined> {
+  const previous = await options.previousPdf?.(publication).catch(() => undefined)
+  if (!previous) return undefined
+  const layout = await printedLayout(previous).catch(() => undefined)
+  if (!layout) return undefined
+  const pages = themeStartPages(publication, layout.pages)
+  return [...pages.values()].every((page) => page > 0) ? pages : undefined
 }
 
 function themeStartPages(publication: Publication, found: ReadonlyMap<string, number>): Map<string, number> {

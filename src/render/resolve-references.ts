@@ -19,10 +19,17 @@ export interface ReferenceTargets {
  * Return a copy of a per-file tree with its references made concrete:
  * citations get their numbers and links, theme links and images their URLs.
  * The per-file trees stay untouched, so one card renders to many outputs.
+ * Heading ids that the page itself uses (`reservedIds`) are renamed, along
+ * with the in-page links to them, so every id on a page stays unique.
  */
-export function resolveReferences(tree: Root, targets: ReferenceTargets): Root {
+export function resolveReferences(tree: Root, targets: ReferenceTargets, reservedIds: ReadonlySet<string> = new Set()): Root {
   const copy = structuredClone(tree)
+  const renamed = renameReservedIds(copy, reservedIds)
   visit(copy, 'element', (element: Element) => {
+    const href = element.properties.href
+    if (typeof href === 'string' && href.startsWith('#') && renamed.has(href.slice(1))) {
+      element.properties.href = `#${renamed.get(href.slice(1))}`
+    }
     const {properties} = element
     if (element.tagName === 'sup' && typeof properties.dataCite === 'string') {
       element.children = citationLinks(properties.dataCite.split(' '), targets)
@@ -40,6 +47,26 @@ export function resolveReferences(tree: Root, targets: ReferenceTargets): Root {
     }
   })
   return copy
+}
+
+function renameReservedIds(tree: Root, reservedIds: ReadonlySet<string>): Map<string, string> {
+  const renamed = new Map<string, string>()
+  if (reservedIds.size === 0) return renamed
+  const taken = new Set(reservedIds)
+  visit(tree, 'element', (element: Element) => {
+    if (typeof element.properties.id === 'string') taken.add(element.properties.id)
+  })
+  visit(tree, 'element', (element: Element) => {
+    const id = element.properties.id
+    if (typeof id !== 'string' || !reservedIds.has(id)) return
+    let count = 1
+    while (taken.has(`${id}-${count}`)) count++
+    const unique = `${id}-${count}`
+    taken.add(unique)
+    renamed.set(id, unique)
+    element.properties.id = unique
+  })
+  return renamed
 }
 
 function citationLinks(ids: string[], targets: ReferenceTargets): ElementContent[] {

@@ -68,6 +68,7 @@ function renderIndexPage(cards: Card[]): OutputFile {
     bodyClass: ['page', 'page-index'],
     body: [
       h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
+      h('header', {className: ['site-header']}, [h('span', {className: ['site-header-label']}, labels.cardsTitle)]),
       h('main', {id: 'main', className: ['card-index']}, [
         h('h1', {className: ['card-index-title']}, labels.cardsTitle),
         h(
@@ -95,7 +96,7 @@ function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
   const main: ElementContent[] = [
-    cover(card, resolveReferences(card.intro, targets)),
+    cover(card, resolveReferences(card.intro, targets, cardPageIds)),
     overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)})),
     downloads(page, pdfs),
     contactBlock(card),
@@ -130,7 +131,7 @@ function renderThemePage(card: Card, theme: Theme): OutputFile {
   const article = themeArticle(theme, {
     titleLevel: 1,
     cardTitle: card.meta.title,
-    body: resolveReferences(theme.body, targets),
+    body: resolveReferences(theme.body, targets, new Set([...pageIds, `${theme.slug}-title`, `${theme.slug}-tips`])),
     tips: theme.tips && {
       heading: theme.tips.heading && resolveReferences(theme.tips.heading, targets),
       items: theme.tips.items.map((item) => resolveReferences(item, targets))
@@ -180,6 +181,12 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
   })
   return {path: page, contents: toHtml(tree)}
 }
+
+/** Ids every page uses itself; content headings never take them. */
+const pageIds = new Set(['main'])
+
+/** Ids of the card page's own sections. */
+const cardPageIds = new Set([...pageIds, 'inhoud', 'downloads', 'contact', 'gebruikte-literatuur'])
 
 /** Source anchors use the id, so links stay stable when numbers change. */
 export function sourceAnchor(id: string): string {

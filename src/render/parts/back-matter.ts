@@ -17,7 +17,8 @@ function contactItem(key: string, lines: string[]): Element {
   const value = lines.join(' ')
   let content: ElementContent[]
   if (key === 'email') content = [h('a', {href: `mailto:${value}`}, value)]
-  else if (key === 'phone') content = [h('a', {href: `tel:${value.replace(/[^\d+]/g, '')}`}, value)]
+  // A phone number must not break over two lines: its spaces do not break
+  else if (key === 'phone') content = [h('a', {href: `tel:${value.replace(/[^\d+]/g, '')}`}, value.replace(/ /g, '\u00A0'))]
   else if (key === 'website') content = [h('a', {href: /^https?:\/\//.test(value) ? value : `https://${value}`}, value)]
   else content = lines.flatMap((line, index) => (index === 0 ? [line] : [h('br'), line])) as ElementContent[]
   return h('p', {className: ['contact-item', `contact-${key}`]}, [h('span', {className: ['contact-label']}, label), h('span', {className: ['contact-value']}, content)])

@@ -24,10 +24,10 @@ function tile(theme: Theme, options: TileOptions, titleTag: 'h3' | 'p'): Element
     h('a', {className: ['tile-link'], href: options.href}, [
       h('span', {className: ['tile-number'], 'aria-hidden': 'true'}, String(theme.number)),
       h(titleTag, {className: ['tile-title']}, theme.title),
-      h('p', {className: ['tile-summary']}, theme.summary),
       options.page === undefined
         ? undefined
-        : h('p', {className: ['tile-page']}, [h('span', {className: ['tile-page-label']}, `${labels.page} `), h('span', {className: ['tile-page-number']}, String(options.page))])
+        : h('p', {className: ['tile-page']}, [h('span', {className: ['tile-page-label']}, `${labels.page} `), h('span', {className: ['tile-page-number']}, String(options.page))]),
+      h('p', {className: ['tile-summary']}, theme.summary),
     ])
   ])
 }

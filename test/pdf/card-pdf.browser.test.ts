@@ -1,0 +1,210 @@
+import {beforeAll, describe, expect, it} from 'vitest'
+import {build} from '../../src/build.js'
+import type {PrintedPublication} from '../../src/pdf/render-publications.js'
+import {printedLayout} from '../../src/pdf/destination-pages.js'
+import {contentsPageNumbers, type ReadPdf, readPdf} from '../helpers/read-pdf.js'
+
+// Slow: these tests print with the real browser. They share one build per card.
+
+const bundledThemeTitles = [
+  'De basis voor professionalisering',
+  'Instrumenten voor competentieontwikkeling',
+  'Loopbaanontwikkeling',
+  'Begeleiding starters',
+  'Leiderschap',
+  'Beleidsvorming',
+  'Borging in de organisatie'
+]
+
+/** The first page after the Inhoud on which a line is exactly the theme's title. */
+function pageWhereTitleStands(pdf: ReadPdf, title: string): number {
+  const index = pdf.pageTexts.findIndex((text, page) => page >= 2 && text.split('\n').some((line) => line.trim() === title))
+  return index + 1
+}
+
+describe('the card PDF of the bundled kenniskaart', () => {
+  let printed: PrintedPublication
+  let pdf: ReadPdf
+
+  beforeAll(async () => {
+    const result = await build({contentDir: 'content', pdf: {}})
+    expect(result.failed).toBe(false)
+    printed = result.pdfs.find((entry) => entry.path === 'professionele-leercultuur/professionele-leercultuur.pdf')!
+    pdf = await readPdf(printed.contents as Uint8Array)
+  }, 120_000)
+
+  it('is an A4 document with a cover, the Inhoud, the themes and the literature', () => {
+    expect(pdf.info['Page size']).toContain('(A4)')
+    expect(pdf.pageTexts[0]).toMatch(/Professionele leercultuur/i)
+    expect(pdf.pageTexts[1]).toContain('Inhoud')
+    expect(pdf.pageTexts.at(-1)).toContain('Gebruikte literatuur')
+    expect(pdf.pageCount).toBe(printed.pageCount)
+  })
+
+  it('shows in the Inhoud the page on which each theme really starts', () => {
+    const numbers = contentsPageNumbers(pdf.pageTexts[1]!, bundledThemeTitles)
+    expect(numbers.size).toBe(7)
+    for (const title of bundledThemeTitles) {
+      expect(numbers.get(title), title).toBe(pageWhereTitleStands(pdf, title))
+    }
+  })
+
+  it('starts every theme on a new page, in the card\'s order', () => {
+    const starts = bundledThemeTitles.map((title) => pageWhereTitleStands(pdf, title))
+    expect(starts.every((page) => page > 2)).toBe(true)
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts)
+    expect(new Set(starts).size).toBe(7)
+  })
+
+  it('has a footer with the card title and "pagina X van Y" on every page but the cover', () => {
+    expect(pdf.pageTexts[0]).not.toMatch(/pagina \d+ van/)
+    for (let page = 2; page <= pdf.pageCount; page++) {
+      expect(pdf.pageTexts[page - 1], `page ${page}`).toContain(`pagina ${page} van ${pdf.pageCount}`)
+      expect(pdf.pageTexts[page - 1], `page ${page}`).toContain('Professionele leercultuur')
+    }
+  })
+
+  it('links each tile to its theme and each citation to its source', async () => {
+    const destinations = (await printedLayout(printed.contents as Uint8Array)).pages
+    const tileTargets = pdf.links.get(2)!.dests
+    expect(tileTargets).toHaveLength(7)
+    for (const [index, title] of bundledThemeTitles.entries()) {
+      expect(destinations.get(tileTargets[index]!)).toBe(pageWhereTitleStands(pdf, title))
+    }
+    const citationTargets = [...pdf.links.values()].flatMap((links) => links.dests).filter((dest) => dest.startsWith('bron-'))
+    expect(citationTargets.length).toBeGreaterThanOrEqual(28)
+    const literaturePage = pdf.pageTexts.findIndex((text) => text.includes('Gebruikte literatuur')) + 1
+    for (const dest of citationTargets) expect(destinations.get(dest), dest).toBeGreaterThanOrEqual(literaturePage)
+  })
+
+  it('opens external links as URLs', () => {
+    const urls = [...pdf.links.values()].flatMap((links) => links.urls)
+    expect(urls).toContain('https://www.arbeidsmarktplatformpo.nl/')
+  })
+
+  it('lists all 15 sources', () => {
+    const literature = pdf.pageTexts.slice(-2).join('\n')
+    expect(literature).toContain('Commissie Meurs')
+    expect(literature).toContain('VOION (2016)')
+    expect(literature).toContain('Symposium: Een professionele leercultuur in vo-scholen')
+  })
+
+  it('has an outline entry for every theme', () => {
+    const titles: string[] = []
+    const walk = (entries: ReadPdf['outline']) => entries.forEach((entry) => (titles.push(entry.title), walk(entry.children)))
+    walk(pdf.outline)
+    for (const title of bundledThemeTitles) expect(titles).toContain(title)
+  })
+
+  it('is tagged, carries its metadata and embeds every font', () => {
+    expect(pdf.info.Tagged).toBe('yes')
+    expect(pdf.info.Title).toBe('Kenniskaart: Professionele leercultuur')
+    expect(pdf.info.Author).toBe('Arbeidsmarktplatform PO')
+    expect(pdf.info.Subject).toContain('Begeleiding starters')
+    expect(pdf.info.Keywords).toContain('Kenniskaart')
+    expect(pdf.document.catalog.get(PDFNameOf('Lang'))?.toString()).toContain('nl')
+    expect(pdf.fonts.length).toBeGreaterThan(0)
+    for (const font of pdf.fonts) expect(font.embedded, font.name).toBe(true)
+    expect(pdf.fonts.some((font) => font.name.includes('SourceSans3'))).toBe(true)
+  })
+})
+
+describe('a card with a handout and an outside image', () => {
+  let result: Awaited<ReturnType<typeof build>>
+
+  beforeAll(async () => {
+    result = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
+  }, 120_000)
+
+  it('writes the card PDF and the named handout', () => {
+    expect(result.failed).toBe(false)
+    expect(result.pdfs.map((pdf) => pdf.path).sort()).toEqual(['leesclub/handouts/voorlezen-a5.pdf', 'leesclub/leesclub.pdf'])
+  })
+
+  it('makes the handout A5 with its two themes, and only their sources renumbered 1…k', async () => {
+    const handout = await readPdf(result.pdfs.find((pdf) => pdf.path.endsWith('voorlezen-a5.pdf'))!.contents as Uint8Array)
+    expect(handout.info['Page size']).toContain('(A5)')
+    const all = handout.pageTexts.join('\n')
+    expect(all).toContain('Voorlezen en leesclubs')
+    expect(all).toContain('Interactief voorlezen')
+    expect(all).toContain('Rollen')
+    expect(all).not.toContain('Keuzevrijheid')
+    const literature = handout.pageTexts.at(-1)!
+    // voorlezen cites devries2020 and bakker2018: in the card's order they are 2 and 3, here 1 and 2
+    expect(literature).toContain('De Vries, B. (2020)')
+    expect(literature).toContain('Bakker, C. (2018)')
+    expect(literature).not.toContain('Jansen')
+    expect(literature).not.toContain('Peters')
+    const citationTargets = [...handout.links.values()].flatMap((links) => links.dests).filter((dest) => dest.startsWith('bron-'))
+    expect(new Set(citationTargets)).toEqual(new Set(['bron-devries2020', 'bron-bakker2018']))
+    const numbers = contentsPageNumbers(handout.pageTexts.slice(0, 2).join('\n'), ['Voorlezen', 'Leesclub opzetten'])
+    expect(numbers.size).toBe(2)
+  })
+
+  it('blocks the outside image and warns at its place in the Markdown', () => {
+    const theme = result.files.find((file) => file.basename === '01-leesmotivatie.md')!
+    const warning = theme.messages.find((message) => message.ruleId === 'pdf-request-blocked')
+    expect(warning?.reason).toContain('https://example.com/logo.png')
+    expect(warning?.line).toBe(12)
+    expect(warning?.column).toBe(1)
+    expect(warning?.fatal).toBe(false)
+  })
+
+  it('prints the card\'s own image', async () => {
+    const card = await readPdf(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents as Uint8Array)
+    expect(card.pageTexts.join('\n')).toContain('Voorlezen in de kring')
+    const images = card.document.getPages().some((page) => {
+      const resources = page.node.Resources()
+      return resources?.lookupMaybe(PDFNameOf('XObject'), PDFDictType) !== undefined
+    })
+    expect(images).toBe(true)
+  })
+})
+
+describe('page numbers guessed from a previous build', () => {
+  it('are corrected when the previous PDF has another layout', async () => {
+    const other = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
+    const wrongGuess = other.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents as Uint8Array
+    const result = await build({contentDir: 'content', pdf: {previousPdf: async () => wrongGuess}})
+    const pdf = await readPdf(result.pdfs[0]!.contents as Uint8Array)
+    const numbers = contentsPageNumbers(pdf.pageTexts[1]!, bundledThemeTitles)
+    for (const title of bundledThemeTitles) expect(numbers.get(title), title).toBe(pageWhereTitleStands(pdf, title))
+  }, 120_000)
+
+  it('give the same bytes as a build without a guess', async () => {
+    const previous = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = '1700000000'
+    try {
+      const fresh = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
+      const card = (result: typeof fresh) => Buffer.from(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents)
+      const guessed = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {previousPdf: async () => card(fresh)}})
+      expect(card(guessed).equals(card(fresh))).toBe(true)
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = previous
+    }
+  }, 120_000)
+})
+
+describe('reproducible PDFs', () => {
+  it('are byte-identical for the same input when SOURCE_DATE_EPOCH is set', async () => {
+    const previous = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = '1700000000'
+    try {
+      const first = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
+      const second = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
+      const bytes = (result: typeof first) => Buffer.from(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents)
+      expect(bytes(first).equals(bytes(second))).toBe(true)
+      const info = await readPdf(bytes(first))
+      expect(info.info.CreationDate).toContain('2023')
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = previous
+    }
+  }, 120_000)
+})
+
+import {PDFDict as PDFDictType, PDFName} from 'pdf-lib'
+function PDFNameOf(name: string) {
+  return PDFName.of(name)
+}

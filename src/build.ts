@@ -34,7 +34,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts while the content is read: the two take about as long
   const pdf = options.pdf === false ? undefined : await import('./pdf/render-publications.js')
-  const browser = pdf && options.pdf !== false ? pdf.startBrowser(options.pdf?.browserPath) : undefined
+  const browser = pdf && options.pdf !== false ? (options.pdf?.browser ?? pdf.startBrowser(options.pdf?.browserPath)) : undefined
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
     await closeQuietly(browser)
     throw error

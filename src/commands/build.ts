@@ -1,7 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {publicationPath} from '../card/publication.js'
-import {build} from '../build.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkOutputDir, writeOutput} from '../output/write-output.js'
 import type {FindingsFormat} from '../report/findings.js'
@@ -23,12 +22,16 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
   await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
+  // The browser starts first: it runs in its own process while Node loads and checks the content
+  const browser = options.pdf ? (await import('../pdf/render-publications.js')).startBrowser(options.browser) : undefined
+  const {build} = await import('../build.js')
   const result = await build({
     contentDir: options.content,
     ...(options.card ? {card: options.card} : {}),
     pdf: options.pdf
       ? {
           browserPath: options.browser,
+          browser,
           timeoutSeconds: options.pdfTimeout,
           previousPdf: (publication) => readFile(path.join(options.out, publicationPath(publication))).catch(() => undefined)
         }

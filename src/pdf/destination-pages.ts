@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
 import {loadPdf} from './load-pdf.js'
 
 /** Where the named destinations of a PDF land, and how many pages it has. */
@@ -6,6 +6,8 @@ export interface PrintedLayout {
   /** The page (from 1) of each named destination. */
   pages: Map<string, number>
   pageCount: number
+  /** The parsed PDF, to finish without parsing it again. */
+  document: PDFDocument
 }
 
 /**
@@ -31,7 +33,7 @@ export async function printedLayout(bytes: Uint8Array): Promise<PrintedLayout> {
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
   const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
   if (tree) walkNameTree(tree, record)
-  return {pages, pageCount: document.getPageCount()}
+  return {pages, pageCount: document.getPageCount(), document}
 }
 
 function walkNameTree(node: PDFDict, record: (name: string, value: PDFObject | undefined) => void): void {

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
-import {PDFHexString} from 'pdf-lib'
-import {loadPdf} from './load-pdf.js'
+import {type PDFDocument, PDFHexString} from 'pdf-lib'
 
 export interface PdfMetadata {
   title: string
@@ -19,12 +18,11 @@ export interface PdfMetadata {
  * wrote are kept as they are.
  */
 export async function finishPdf(
-  bytes: Uint8Array,
+  document: PDFDocument,
   metadata: PdfMetadata,
   printedFrom: Iterable<string | Uint8Array>,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<Uint8Array> {
-  const document = await loadPdf(bytes)
   const date = documentDate(env)
   document.setTitle(metadata.title, {showInWindowTitleBar: true})
   if (metadata.author) document.setAuthor(metadata.author)

@@ -8,7 +8,7 @@ import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
 import {emitWarning} from '../report/emit.js'
 import {PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
-import {printedLayout} from './destination-pages.js'
+import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {type FoundBrowser, findBrowser} from './find-browser.js'
 import {finishPdf} from './finish-pdf.js'
 
@@ -84,7 +84,7 @@ async function printPublication(
   const timeoutMs = (options.timeoutSeconds ?? 30 + 5 * publication.themes.length) * 1000
   const reportBlocked = blockedRequestReporter(publication)
 
-  let printed: {bytes: Uint8Array; pageCount: number; html: string}
+  let printed: {layout: PrintedLayout; html: string}
   try {
     const guess = await previousStartPages(publication, options)
     printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked: reportBlocked}, async (page) => {
@@ -95,7 +95,7 @@ async function printPublication(
       let bytes = await page.print(document.html)
       let layout = await printedLayout(bytes)
       let pages = themeStartPages(publication, layout.pages)
-      if (guess && samePages(guess, pages)) return {bytes, pageCount: layout.pageCount, html: document.html}
+      if (guess && samePages(guess, pages)) return {layout, html: document.html}
       for (let pass = 0; pass < 3; pass++) {
         document = renderPrintDocument(publication, pages)
         bytes = await page.print(document.html)
@@ -104,7 +104,7 @@ async function printPublication(
         if (samePages(pages, after)) break
         pages = after
       }
-      return {bytes, pageCount: layout.pageCount, html: document.html}
+      return {layout, html: document.html}
     })
   } catch (error) {
     if (error instanceof PrintTimeoutError) {
@@ -117,7 +117,7 @@ async function printPublication(
   }
 
   const {card} = publication
-  const bytes = await finishPdf(printed.bytes, {
+  const bytes = await finishPdf(printed.layout.document, {
     title: publication.kind === 'card' ? `${card.meta.label}: ${card.meta.title}` : publication.title,
     author: card.meta.publisher,
     subject: card.meta.description ?? publication.themes.map((theme) => theme.title).join(', '),
@@ -125,7 +125,7 @@ async function printPublication(
     lang: card.meta.lang,
     creator: 'kenniskaart'
   }, [printed.html, ...[...files.values()]])
-  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.pageCount}
+  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
 }
 
 async function previousStartPages(publication: Publication, options: PdfOptions): Promise<Map<string, number> | undefined> {

@@ -105,7 +105,8 @@ export class PdfBrowser {
       await page.setRequestInterception(true)
       page.on('request', (request: HTTPRequest) => {
         if (request.isInterceptResolutionHandled()) return
-        void answer(request, files, options, () => documentHtml)
+        // Answering can fail once the page is closing; that request no longer matters
+        answer(request, files, options, () => documentHtml).catch(() => undefined)
       })
       const url = `${printOrigin}/${options.documentPath}`
       return await work({
@@ -127,7 +128,8 @@ export class PdfBrowser {
         }
       })
     } finally {
-      await page.close().catch(() => undefined)
+      // A page stuck in a print can take its time to close; the browser is closed (or killed) after this anyway
+      await settleWithin(2000, page.close())
     }
   }
 
@@ -145,8 +147,7 @@ export class PdfBrowser {
   private async shutDown(): Promise<void> {
     this.untrack()
     const child = this.browser.process()
-    const polite = this.browser.close().then(() => true, () => false)
-    const inTime = await Promise.race([polite, new Promise<false>((resolve) => setTimeout(resolve, 5000, false).unref())])
+    const inTime = await settleWithin(5000, this.browser.close())
     if (!inTime && child && child.exitCode === null) child.kill('SIGKILL')
     // Chromium may still be writing its profile for a moment after it closed
     await rm(this.profileDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => undefined)
@@ -183,6 +184,19 @@ function contentType(filePath: string): string {
     '.webp': 'image/webp'
   }
   return types[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/** Wait for a promise to settle, but no longer than `ms`; true when it fulfilled in time. */
+async function settleWithin(ms: number, promise: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, ms, false)
+  })
+  try {
+    return await Promise.race([promise.then(() => true, () => false), deadline])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {

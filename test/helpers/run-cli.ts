@@ -13,9 +13,15 @@ export interface CliRun {
 }
 
 /** Run the real `kenniskaart` executable; `onStart` may act on the running process (send Ctrl-C). */
-export function runCli(args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv; onStart?: (child: ReturnType<typeof spawn>) => void}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv; onStart?: (child: ReturnType<typeof spawn>) => void; killAfterMs?: number}
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {cwd: options.cwd, env: {...process.env, NO_COLOR: '1', ...options.env}})
+    // A hung run fails its test instead of outliving it
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000)
+    child.on('close', () => clearTimeout(killer))
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))

@@ -1,10 +1,10 @@
-import {stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {closest} from 'fastest-levenshtein'
 import type {VFile} from 'vfile'
 import type {CardDraft, ThemeDraft} from '../content/load-files.js'
 import type {CardFolder} from '../content/read-content.js'
-import {slugFromFileName} from '../content/slug.js'
+import {isValidSlug, slugFromFileName, suggestSlug} from '../content/slug.js'
 import {emitError, emitWarning} from '../report/emit.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {contrastRatio, minimumContrast} from './contrast.js'
@@ -23,7 +23,7 @@ export async function assembleCard(
   visualTheme: VisualTheme
 ): Promise<Card> {
   const {meta, file: cardFile} = draft
-  const ordered = orderThemes(folder, draft, themeDrafts)
+  const {ordered, bySlug} = orderThemes(folder, draft, themeDrafts)
   const sourceIds = new Set(meta.sources.map((source) => source.id))
   checkDuplicateSources(draft)
 
@@ -49,26 +49,34 @@ export async function assembleCard(
       cites: checkCitations(themeDraft.file, sourceIds)
     }
   })
-  checkCitations(cardFile, sourceIds)
+  const introCites = checkCitations(cardFile, sourceIds)
 
-  const cited = new Set(themes.flatMap((theme) => theme.cites))
+  // A theme file that could not be read may cite any source: only when every
+  // file is read is "never cited" true. Its own error says what to fix first.
+  const unread = folder.themeFiles.filter((file) => !themeDrafts.some((themeDraft) => themeDraft.file === file))
+  const cited = new Set([...themes.flatMap((theme) => theme.cites), ...introCites])
   for (const [index, source] of meta.sources.entries()) {
-    if (cited.has(source.id) || source.uncited) continue
+    if (unread.length > 0 || cited.has(source.id) || source.uncited) continue
     emitWarning(cardFile, 'source-uncited', `Source \`${source.id}\` is never cited`, {
       place: draft.pointAt(['sources', index, 'id']),
       hint: `Cite it with [@${source.id}] where it is used, or mark it \`uncited: true\` if it belongs in the list anyway.`
     })
   }
 
-  const byFileName = new Map(themeDrafts.map((themeDraft) => [themeDraft.slug, themeDraft]))
-  for (const file of [cardFile, ...themeDrafts.map((themeDraft) => themeDraft.file)]) {
-    checkThemeLinks(file, byFileName)
-  }
+  const inCard = new Set(ordered)
+  checkThemeLinks(cardFile, draft.headingIds, bySlug, inCard)
+  for (const themeDraft of themeDrafts) checkThemeLinks(themeDraft.file, themeDraft.headingIds, bySlug, inCard)
   const images = await checkImages(folder.dir, [cardFile, ...themeDrafts.map((themeDraft) => themeDraft.file)])
 
-  if (themes.length === 0 && themeDrafts.length === 0 && folder.themeFiles.length === 0) {
-    emitError(cardFile, 'card-empty', 'The card has no themes', {
-      hint: 'Add a theme file beside index.md, such as `01-eerste-thema.md` with `title` and `summary` in its frontmatter.'
+  // A card whose theme files could not be read is empty too, but their errors say why.
+  if (themes.length === 0 && unread.length === 0) {
+    const reason = folder.themeFiles.length === 0 ? 'The card has no themes' : 'The card has no themes to show: none of its theme files is in `themes`'
+    emitError(cardFile, 'card-empty', reason, {
+      place: draft.meta.themes ? draft.pointAt(['themes'], 'key') : {line: 1, column: 1},
+      hint:
+        folder.themeFiles.length === 0
+          ? 'Add a theme file beside index.md, such as `01-eerste-thema.md` with `title` and `summary` in its frontmatter.'
+          : 'List the slugs of the theme files under `themes` in index.md.'
     })
   }
   checkHandouts(draft, new Set(themes.map((theme) => theme.slug)))
@@ -88,11 +96,25 @@ export async function assembleCard(
   }
 }
 
-function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDraft[]): ThemeDraft[] {
+/**
+ * The themes of the card in order, and every usable theme file by slug.
+ * A file whose name gives no valid slug, or the slug of an earlier file,
+ * is reported and left out: its slug would end up in URLs and CSS.
+ */
+function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDraft[]): {ordered: ThemeDraft[]; bySlug: Map<string, ThemeDraft>} {
   const bySlug = new Map<string, ThemeDraft>()
   const fileBySlug = new Map<string, VFile>()
   for (const file of folder.themeFiles) {
-    const slug = slugFromFileName(file.basename ?? '')
+    const name = file.basename ?? ''
+    const slug = slugFromFileName(name)
+    if (!isValidSlug(slug)) {
+      const suggestion = suggestSlug(name.replace(/\.md$/i, ''))
+      emitError(file, 'theme-slug-invalid', `The file name \`${name}\` does not give a usable theme slug (\`${slug}\`)`, {
+        place: {line: 1, column: 1},
+        hint: `Name theme files with lowercase letters, digits and dashes only${suggestion ? `, such as \`${suggestion}.md\`` : ', such as `01-eerste-thema.md`'}: the slug is the name without its number prefix and becomes part of web addresses.`
+      })
+      continue
+    }
     const first = fileBySlug.get(slug)
     if (first) {
       emitError(file, 'theme-duplicate', `Theme slug \`${slug}\` is also used by ${first.basename}`, {
@@ -108,14 +130,21 @@ function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDra
   }
 
   const listed = draft.meta.themes
-  if (!listed) return [...bySlug.values()]
+  if (!listed) return {ordered: [...bySlug.values()], bySlug}
 
   const ordered: ThemeDraft[] = []
   for (const [index, slug] of listed.entries()) {
+    if (listed.indexOf(slug) < index) {
+      emitError(draft.file, 'theme-duplicate', `Theme \`${slug}\` is listed twice in \`themes\``, {
+        place: draft.pointAt(['themes', index]),
+        hint: 'List each theme once; remove this line.'
+      })
+      continue
+    }
     const themeDraft = bySlug.get(slug)
     if (themeDraft) ordered.push(themeDraft)
     else if (!fileBySlug.has(slug)) {
-      const known = [...fileBySlug.keys()]
+      const known = [...fileBySlug.keys()].filter((known) => !listed.includes(known))
       emitError(draft.file, 'theme-missing', `Theme \`${slug}\` has no file`, {
         place: draft.pointAt(['themes', index]),
         hint: known.length > 0 ? `Add a file such as \`${slug}.md\`, or use one of: ${known.join(', ')}.` : `Add a file such as \`${slug}.md\` beside index.md.`
@@ -129,7 +158,7 @@ function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDra
       hint: `Add \`${slug}\` to \`themes\` in index.md, or remove the file.`
     })
   }
-  return ordered
+  return {ordered, bySlug}
 }
 
 function checkDuplicateSources(draft: CardDraft): void {
@@ -151,14 +180,14 @@ function checkDuplicateSources(draft: CardDraft): void {
 function checkCitations(file: VFile, sourceIds: Set<string>): string[] {
   const cites: string[] = []
   for (const use of file.data.citations ?? []) {
-    for (const id of use.ids) {
+    for (const [index, id] of use.ids.entries()) {
       if (sourceIds.has(id)) {
         if (!cites.includes(id)) cites.push(id)
         continue
       }
       const suggestion = sourceIds.size > 0 ? closest(id, [...sourceIds]) : undefined
       emitError(file, 'citation-unknown', `Citation of unknown source \`${id}\``, {
-        place: use.place,
+        place: use.idPlaces?.[index] ?? use.place,
         hint: suggestion ? `Did you mean [@${suggestion}]? Sources are listed under \`sources\` in the card's index.md.` : 'Add the source under `sources` in the card\'s index.md.'
       })
     }
@@ -166,14 +195,28 @@ function checkCitations(file: VFile, sourceIds: Set<string>): string[] {
   return cites
 }
 
-function checkThemeLinks(file: VFile, themes: Map<string, ThemeDraft>): void {
+/**
+ * Check the links of one file to other themes (`02-x.md`, `02-x.md#kop`)
+ * and to its own headings (`#kop`).
+ */
+function checkThemeLinks(file: VFile, ownHeadingIds: Set<string>, themes: Map<string, ThemeDraft>, inCard: Set<ThemeDraft>): void {
+  for (const link of file.data.fragmentLinks ?? []) {
+    if (!link.fragment || ownHeadingIds.has(link.fragment)) continue
+    emitError(file, 'link-heading-unknown', `Link to heading \`#${link.fragment}\`, which this file does not have`, {
+      place: link.place,
+      hint: ownHeadingIds.size > 0 ? `Headings here: ${[...ownHeadingIds].map((id) => `#${id}`).join(', ')}.` : 'This file has no headings to link to.'
+    })
+  }
   for (const link of file.data.themeLinks ?? []) {
     const slug = slugFromFileName(link.target)
     const target = link.target.includes('/') ? undefined : themes.get(slug)
-    if (!target) {
-      emitError(file, 'link-theme-unknown', `Link to \`${link.target}\`, which is not a theme of this card`, {
+    if (!target || !inCard.has(target)) {
+      const reason = target
+        ? `Link to \`${link.target}\`, a theme that is not in the card's \`themes\` list`
+        : `Link to \`${link.target}\`, which is not a theme of this card`
+      emitError(file, 'link-theme-unknown', reason, {
         place: link.place,
-        hint: `Link to a theme file of this card: ${[...themes.values()].map((theme) => theme.file.basename).join(', ')}.`
+        hint: `Link to a theme file of this card: ${[...inCard].map((theme) => theme.file.basename).join(', ') || 'it has none yet'}.`
       })
     } else if (link.fragment && !target.headingIds.has(link.fragment)) {
       emitError(file, 'link-heading-unknown', `Link to heading \`#${link.fragment}\`, which ${target.file.basename} does not have`, {
@@ -184,19 +227,30 @@ function checkThemeLinks(file: VFile, themes: Map<string, ThemeDraft>): void {
   }
 }
 
+/**
+ * Check that every image exists and is a file inside the card folder, also
+ * after following symbolic links: only such files are copied to the output.
+ */
 async function checkImages(cardDir: string, files: VFile[]): Promise<string[]> {
   const found = new Set<string>()
+  const cardRoot = await realpath(cardDir).catch(() => cardDir)
   for (const file of files) {
     for (const image of file.data.images ?? []) {
-      const info = await stat(path.join(cardDir, image.target)).catch(() => undefined)
-      if (info?.isFile()) {
+      const target = await realpath(path.join(cardDir, image.target)).catch(() => undefined)
+      const info = target === undefined ? undefined : await stat(target).catch(() => undefined)
+      if (target !== undefined && target !== cardRoot && !target.startsWith(cardRoot + path.sep)) {
+        emitError(file, 'image-outside-card', `Image \`${image.target}\` is a link to a file outside the card folder`, {
+          place: image.place,
+          hint: 'Copy the image into the card folder instead of linking to it.'
+        })
+      } else if (info?.isFile()) {
         found.add(image.target)
-        continue
+      } else {
+        emitError(file, 'image-missing', `Image \`${image.target}\` does not exist`, {
+          place: image.place,
+          hint: 'Image paths are relative to the card folder; check the file name and its case.'
+        })
       }
-      emitError(file, 'image-missing', `Image \`${image.target}\` does not exist`, {
-        place: image.place,
-        hint: 'Image paths are relative to the card folder; check the file name and its case.'
-      })
     }
   }
   return [...found].sort()

@@ -31,20 +31,41 @@ export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFr
     return {line: block.startLine + line - 1, column: col}
   }
 
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      const reason = error.message.split('\n')[0] ?? error.message
-      emitError(file, 'yaml-syntax', `Invalid YAML in the frontmatter: ${reason}`, {
-        place: toFilePoint(error.pos[0]),
-        hint: 'Check the indentation and quote values that contain `:`, `#`, `[` or start with `@` or `*`.'
-      })
-    }
+  // Only the first YAML error: the ones after it are mostly its echoes.
+  const [error] = document.errors
+  if (error) {
+    // The library counts lines from the block's start; the finding carries the file's own.
+    const reason = (error.message.split('\n')[0] ?? error.message).replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/:$/, '')
+    // A missing closing quote is found at the end of the text; the quote to close is where the reader must look.
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(reason)?.[1] : undefined
+    const opening = quote ? block.value.lastIndexOf(quote, error.pos[0] - 1) : -1
+    emitError(file, 'yaml-syntax', `Invalid YAML in the frontmatter: ${reason}`, {
+      place: toFilePoint(opening >= 0 ? opening : error.pos[0]),
+      hint: quote
+        ? `Close the quote with ${quote} at the end of the value, or leave the quotes out.`
+        : error.code === 'TAB_AS_INDENT'
+          ? 'Indent with spaces: YAML does not allow tabs for indentation.'
+          : 'Check the indentation and quote values that contain `:`, `#`, `[` or start with `@` or `*`.'
+    })
     return undefined
   }
 
+  let data: unknown
+  try {
+    data = document.toJS({maxAliasCount: 100}) ?? {}
+  } catch (error) {
+    // Aliases that expand beyond reason (a "billion laughs") end up here.
+    emitError(file, 'yaml-syntax', `Invalid YAML in the frontmatter: ${(error as Error).message}`, {
+      place: {line: block.startLine, column: 1},
+      hint: 'Write the values out instead of using YAML anchors (`&`) and aliases (`*`).'
+    })
+    return undefined
+  }
   return {
-    data: document.toJS() ?? {},
+    data,
     pointAt(path, what = 'value') {
+      // An empty block has no node to point at: point at its opening `---`.
+      if (!document.contents) return {line: block.startLine - 1, column: 1}
       return toFilePoint(offsetAt(document, path, what))
     }
   }
@@ -84,11 +105,21 @@ export function validateFrontmatter<Schema extends z.ZodType>(
   for (const issue of second.error.issues) {
     if (issue.code === 'unrecognized_keys') continue
     const key = issue.path.at(-1)
-    const isMissing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined
-    if (isMissing) {
+    const value = valueAt(data, issue.path)
+    if (issue.path.length === 0) {
+      emitError(file, 'frontmatter-invalid', 'The frontmatter is not a list of `key: value` lines', {
+        place: frontmatter.pointAt([]),
+        hint: 'Write one `key: value` per line, starting with `title:`.'
+      })
+    } else if (issue.code === 'invalid_type' && value === undefined) {
       emitError(file, 'frontmatter-required', `Missing required key \`${String(key)}\``, {
         place: frontmatter.pointAt(issue.path.slice(0, -1)),
         hint: `Add \`${String(key)}:\` to the frontmatter.`
+      })
+    } else if (issue.code === 'invalid_type' && value === null) {
+      emitError(file, 'frontmatter-required', `The key \`${formatPath(issue.path)}\` has no value`, {
+        place: frontmatter.pointAt(issue.path, 'key'),
+        hint: `Write the value after \`${String(key)}:\`, on the same line.`
       })
     } else {
       emitError(file, 'frontmatter-invalid', `Invalid \`${formatPath(issue.path)}\`: ${issue.message}`, {

@@ -24,6 +24,8 @@ export interface CardDraft {
   meta: CardFrontmatter
   intro: Root
   sourceTexts: Root[]
+  /** The ids of the intro's headings, for `#heading` links. */
+  headingIds: Set<string>
   /** Where a frontmatter value stands, for findings made per card. */
   pointAt: ParsedFrontmatter['pointAt']
 }
@@ -35,7 +37,9 @@ export interface CardDraft {
  */
 export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined> {
   if (!file.data.readable) return undefined
-  const {tree, frontmatter} = await processMarkdown(file)
+  const processed = await processSafely(file)
+  if (!processed) return undefined
+  const {tree, frontmatter} = processed
   const parsed = readFrontmatter(file, frontmatter)
   const meta = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
   if (!parsed || !meta) return undefined
@@ -57,21 +61,48 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
 /** The per-file step for a card's index.md. */
 export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> {
   if (!file.data.readable) return undefined
-  const {tree, frontmatter} = await processMarkdown(file)
+  const processed = await processSafely(file)
+  if (!processed) return undefined
+  const {tree, frontmatter} = processed
   const parsed = readFrontmatter(file, frontmatter)
   const meta = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
   if (!parsed || !meta) return undefined
   const sourceTexts = await Promise.all(
     meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.pointAt(['sources', index, 'text'], 'text')))
   )
-  return {file, meta, intro: tree, sourceTexts, pointAt: parsed.pointAt}
+  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
+}
+
+/**
+ * Run the Markdown pipeline on a file. Its tools walk trees recursively, so
+ * text nested thousands of levels deep (quotes, lists, HTML elements) runs
+ * out of stack: that is a finding about the file, not a crash.
+ */
+async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
+  try {
+    return await processMarkdown(file)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    emitError(file, 'markdown-too-deep', 'The Markdown nests too deeply to be processed', {
+      place: {line: 1, column: 1},
+      hint: 'Nest quotes, lists and HTML elements a few levels deep at most.'
+    })
+    return undefined
+  }
 }
 
 function readFrontmatter(file: VFile, block: Parameters<typeof parseFrontmatter>[1] | undefined): ParsedFrontmatter | undefined {
   if (!block) {
-    emitError(file, 'frontmatter-missing', 'The file has no frontmatter', {
+    const text = String(file.value)
+    const opens = /^---[ \t]*\r?(?:\n|$)/.test(text)
+    const later = !opens && /^(?:[ \t]*\r?\n)+---[ \t]*\r?(?:\n|$)/.test(text)
+    emitError(file, 'frontmatter-missing', opens ? 'The frontmatter block is not closed' : 'The file has no frontmatter', {
       place: {line: 1, column: 1},
-      hint: 'Start the file with a block between `---` lines, holding at least `title:`.'
+      hint: opens
+        ? 'End the frontmatter with a line holding only `---`.'
+        : later
+          ? 'The first line of the file must be `---`: remove the empty lines above it.'
+          : 'Start the file with a block between `---` lines, holding at least `title:`.'
     })
     return undefined
   }

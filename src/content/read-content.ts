@@ -51,14 +51,23 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
     .sort()
 
   const cards: CardFolder[] = []
+  const problems: VFile[] = []
   for (const name of cardNames) {
     const cardDir = path.join(dir, name)
     if (!(await stat(cardDir).catch(() => undefined))?.isDirectory()) continue
+    const target = await realpath(cardDir).catch(() => undefined)
+    if (!target || !isInside(target, root)) {
+      const file = new VFile({path: cardDir})
+      emitError(file, 'file-outside-content', 'This card folder is a symbolic link that leads outside the content folder', {
+        hint: 'Copy the card into the content folder instead of linking to it.'
+      })
+      problems.push(file)
+      continue
+    }
     cards.push(await readCardFolder(root, cardDir))
   }
 
-  const problems: VFile[] = []
-  if (cards.length === 0) {
+  if (cards.length === 0 && problems.length === 0) {
     const file = new VFile({path: dir})
     const what = onlyCard === undefined ? 'The content folder holds no cards' : `There is no card \`${onlyCard}\``
     emitError(file, 'content-empty', what, {hint: 'A card is a folder with an `index.md`, such as `content/mijn-kaart/index.md`.'})
@@ -68,12 +77,16 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
 }
 
 async function readCardFolder(root: string, dir: string): Promise<CardFolder> {
-  const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.')).sort()
+  const entries = await readdir(dir, {withFileTypes: true}).catch(() => [])
+  const names = entries
+    .filter((entry) => !entry.isDirectory() && entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort()
   const hasIndex = names.includes('index.md')
   const index = hasIndex ? await readTextFile(root, path.join(dir, 'index.md')) : new VFile({path: path.join(dir, 'index.md'), value: ''})
   if (!hasIndex) {
     emitError(index, 'card-missing-index', 'The card folder has no index.md', {
-      hint: 'Add an index.md with the card\'s frontmatter (title, sources) and its introduction.'
+      hint: 'Add an index.md with the card\'s frontmatter (title, sources) and its introduction; a folder that is no card gets a name starting with `_`.'
     })
   }
   const themeFiles: VFile[] = []
@@ -87,40 +100,57 @@ async function readCardFolder(root: string, dir: string): Promise<CardFolder> {
 /**
  * Read one content file as UTF-8 text. A byte-order mark is dropped and
  * CRLF line endings are accepted; anything that is not text is an error.
+ * Never throws: a file that cannot be read gets an error on its VFile.
  */
 export async function readTextFile(root: string, filePath: string): Promise<VFile> {
   const file = new VFile({path: filePath})
   file.data.readable = false
-  const info = await lstat(filePath)
-  if (info.isSymbolicLink()) {
-    const target = await realpath(filePath).catch(() => undefined)
-    if (!target || !(target === root || target.startsWith(root + path.sep))) {
-      emitError(file, 'file-outside-content', 'This symbolic link leads outside the content folder', {
-        hint: 'Copy the file into the content folder instead of linking to it.'
-      })
-      return file
-    }
+  const unreadable = (reason: string, hint: string) => {
+    emitError(file, 'file-unreadable', reason, {hint})
+    return file
   }
-  const size = (await stat(filePath)).size
-  if (size > maxFileBytes) {
-    emitError(file, 'file-too-large', `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxFileBytes / 1024 / 1024} MB`, {
+
+  const link = await lstat(filePath).catch((error: NodeJS.ErrnoException) => error)
+  if (link instanceof Error) return unreadable(`The file cannot be read (${link.code ?? link.message})`, 'Check that the file exists and that you may read it.')
+  const target = await realpath(filePath).catch(() => undefined)
+  if (!target) {
+    return unreadable('This symbolic link leads to nothing', 'Point the link at an existing file in the content folder, or replace it with the file itself.')
+  }
+  if (!isInside(target, root)) {
+    emitError(file, 'file-outside-content', 'This symbolic link leads outside the content folder', {
+      hint: 'Copy the file into the content folder instead of linking to it.'
+    })
+    return file
+  }
+  const info = await stat(target).catch(() => undefined)
+  if (!info?.isFile()) return unreadable('This is not a regular file', 'Only Markdown files belong beside index.md; rename or move it.')
+  if (info.size > maxFileBytes) {
+    emitError(file, 'file-too-large', `The file is ${formatSize(info.size)}; the limit is ${maxFileBytes / 1024 / 1024} MB`, {
       hint: 'Split the text over several themes, and keep images as separate files.'
     })
     return file
   }
-  const bytes = await readFile(filePath)
+  const bytes = await readFile(target).catch((error: NodeJS.ErrnoException) => error)
+  if (bytes instanceof Error) return unreadable(`The file cannot be read (${bytes.code ?? bytes.message})`, 'Check that you may read the file.')
+  const isUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  if (isUtf16) {
+    emitError(file, 'file-encoding', 'The file is UTF-16 text, not UTF-8', {
+      hint: 'Save the file as UTF-8 in your editor (in "Save as", choose the encoding UTF-8).'
+    })
+    return file
+  }
+  if (bytes.includes(0)) {
+    emitError(file, 'file-encoding', 'The file holds binary data (NUL bytes), not text', {
+      hint: 'Only Markdown files (.md) belong beside index.md; move other files into a subfolder.'
+    })
+    return file
+  }
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
   } catch {
     emitError(file, 'file-encoding', 'The file is not valid UTF-8 text', {
       hint: 'Save the file as UTF-8 in your editor; if it is not text (an image, a document), move it out of the card folder.'
-    })
-    return file
-  }
-  if (text.includes('\u0000')) {
-    emitError(file, 'file-encoding', 'The file holds binary data (NUL bytes), not text', {
-      hint: 'Only Markdown files (.md) belong beside index.md; move other files into a subfolder.'
     })
     return file
   }
@@ -131,6 +161,14 @@ export async function readTextFile(root: string, filePath: string): Promise<VFil
   file.value = text
   file.data.readable = true
   return file
+}
+
+function isInside(target: string, root: string): boolean {
+  return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+}
+
+function formatSize(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes} bytes)`
 }
 
 declare module 'vfile' {

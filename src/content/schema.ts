@@ -1,9 +1,10 @@
 import {z} from 'zod'
+import {slugPattern} from './slug.js'
 
 /** A theme or handout slug: lowercase words joined by dashes. */
 const slugSchema = z
   .string()
-  .regex(/^[a-z\d]+(?:-[a-z\d]+)*$/, 'a slug is lowercase letters and digits joined by dashes, such as `begeleiding-starters`')
+  .regex(slugPattern, 'a slug is lowercase letters and digits joined by dashes, such as `begeleiding-starters`')
 
 const hexColorSchema = z
   .string()

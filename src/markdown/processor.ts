@@ -15,6 +15,7 @@ import remarkCitations from './remark-citations.js'
 import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
+import rehypeSafeHtml from './rehype-safe-html.js'
 
 /** The Markdown of one file as a hast tree, and its frontmatter block. */
 export interface ProcessedMarkdown {
@@ -32,7 +33,8 @@ const processor = unified()
   .use(remarkCardReferences)
   .use(remarkImageFigures)
   .use(remarkHeadingLevels)
-  .use(remarkRehype)
+  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(rehypeSafeHtml)
   .use(rehypeSlug)
   .freeze()
 
@@ -43,7 +45,8 @@ const inlineProcessor = unified()
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)
-  .use(remarkRehype)
+  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(rehypeSafeHtml)
   .freeze()
 
 /**
@@ -77,8 +80,11 @@ export async function processMarkdownFragment(file: VFile, markdown: string, at:
     copy.fatal = message.fatal
     copy.note = message.note
   }
-  ;(file.data.citations ??= []).push(...(fragment.data.citations ?? []).map((use) => ({...use, place: shift(use.place)})))
+  ;(file.data.citations ??= []).push(
+    ...(fragment.data.citations ?? []).map((use) => ({...use, place: shift(use.place), idPlaces: use.idPlaces?.map(shift)}))
+  )
   ;(file.data.themeLinks ??= []).push(...(fragment.data.themeLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
+  ;(file.data.fragmentLinks ??= []).push(...(fragment.data.fragmentLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
   ;(file.data.images ??= []).push(...(fragment.data.images ?? []).map((image) => ({...image, place: shift(image.place)})))
   return tree
 }

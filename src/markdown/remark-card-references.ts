@@ -16,15 +16,21 @@ const externalUrl = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
 export default function remarkCardReferences() {
   return (tree: Root, file: VFile) => {
     const themeLinks = (file.data.themeLinks ??= [])
+    const fragmentLinks = (file.data.fragmentLinks ??= [])
     const images = (file.data.images ??= [])
 
     visit(tree, (node) => {
       if (node.type === 'link') {
         const link = node as Link
         const [target = '', fragment] = link.url.split('#', 2)
-        if (externalUrl.test(link.url) || !target.endsWith('.md')) return
-        const normalized = path.normalize(target)
-        themeLinks.push({target: normalized, fragment, place: link.position?.start ?? {line: 1, column: 1}})
+        if (externalUrl.test(link.url)) return
+        if (target === '' && fragment) {
+          fragmentLinks.push({target: '', fragment: decode(fragment), place: link.position?.start ?? {line: 1, column: 1}})
+          return
+        }
+        if (!target.toLowerCase().endsWith('.md')) return
+        const normalized = path.normalize(decode(target))
+        themeLinks.push({target: normalized, fragment: fragment === undefined ? undefined : decode(fragment), place: link.position?.start ?? {line: 1, column: 1}})
         link.data = {...link.data, hProperties: {...link.data?.hProperties, dataThemeLink: normalized, dataFragment: fragment}}
       } else if (node.type === 'image') {
         const image = node as Image
@@ -36,8 +42,8 @@ export default function remarkCardReferences() {
           })
         }
         if (externalUrl.test(image.url)) return
-        const normalized = path.normalize(decodeURI(image.url))
-        if (normalized.startsWith('..') || path.isAbsolute(normalized)) {
+        const normalized = path.normalize(decode(image.url.split(/[?#]/, 1)[0]!))
+        if (normalized === '..' || normalized.startsWith('../') || path.isAbsolute(normalized)) {
           emitError(file, 'image-outside-card', `Image \`${image.url}\` lies outside the card folder`, {
             place,
             hint: 'Put the image inside the card folder (for example in `figuren/`) and link to it relative to the card.'
@@ -49,5 +55,14 @@ export default function remarkCardReferences() {
         image.data = {...image.data, hProperties: {...image.data?.hProperties, dataAsset: normalized}}
       }
     })
+  }
+}
+
+/** Percent-decode a path as written; a malformed escape is kept as written. */
+function decode(value: string): string {
+  try {
+    return decodeURI(value)
+  } catch {
+    return value
   }
 }

@@ -15,38 +15,53 @@ const citationPattern = /\s*\[(@[a-z][\w-]*(?:\s*;\s*@[a-z][\w-]*)*)\]/gi
 export default function remarkCitations() {
   return (tree: Root, file: VFile) => {
     const place = location(file)
+    const source = String(file.value)
     const uses = (file.data.citations ??= [])
 
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('[@')) return
+      const matches = [...node.value.matchAll(citationPattern)]
+      if (matches.length === 0) return
+      // The text's value is not its source: escapes, character references and
+      // block-quote or list prefixes are gone. Positions come from the same
+      // citations found in the source of the node instead.
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      const inSource = start === undefined || end === undefined ? [] : [...source.slice(start, end).matchAll(citationPattern)]
+      const sourceMatches = inSource.length === matches.length ? inSource : undefined
+
       const replacement: PhrasingContent[] = []
-      const startOffset = node.position?.start.offset
       let last = 0
-      for (const match of node.value.matchAll(citationPattern)) {
+      for (const [number, match] of matches.entries()) {
         const ids = match[1]!.split(';').map((part) => part.trim().slice(1))
         const before = node.value.slice(last, match.index)
         if (before) replacement.push({type: 'text', value: before})
-        const bracketOffset = match.index + match[0].indexOf('[')
-        const point = startOffset === undefined ? undefined : place.toPoint(startOffset + bracketOffset)
         const citation: Citation = {
           type: 'citation',
           ids,
           data: {hName: 'sup', hProperties: {className: ['citation'], dataCite: ids.join(' ')}}
         }
+        const inFile = sourceMatches?.[number]
+        const at = (offset: number) => place.toPoint(start! + inFile!.index + offset)
+        const point = inFile ? at(inFile[0].indexOf('[')) : undefined
         if (point) {
-          citation.position = {start: point, end: place.toPoint(startOffset! + match.index + match[0].length) ?? point}
-          uses.push({ids, place: point})
+          citation.position = {start: point, end: at(inFile![0].length) ?? point}
+          uses.push({ids, place: point, idPlaces: idOffsets(inFile![0]).map((offset) => at(offset) ?? point)})
         } else {
           uses.push({ids, place: node.position?.start ?? {line: 1, column: 1}})
         }
         replacement.push(citation)
         last = match.index + match[0].length
       }
-      if (replacement.length === 0) return
       const rest = node.value.slice(last)
       if (rest) replacement.push({type: 'text', value: rest})
       parent.children.splice(index, 1, ...replacement)
       return [SKIP, index + replacement.length]
     })
   }
+}
+
+/** The offsets of the `@` of each id within one matched citation. */
+function idOffsets(citation: string): number[] {
+  return [...citation.matchAll(/@/g)].map((match) => match.index)
 }

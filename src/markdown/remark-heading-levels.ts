@@ -19,7 +19,11 @@ export default function remarkHeadingLevels(options: Options = {}) {
     visit(tree, 'heading', (heading: Heading) => {
       if (heading.depth > previous + 1 || heading.depth < topLevel) {
         const expected = heading.depth < topLevel ? topLevel : previous + 1
-        emitWarning(file, 'heading-level-skipped', `Heading level ${heading.depth} follows level ${previous}`, {
+        const reason =
+          heading.depth < topLevel
+            ? `Heading level ${heading.depth} is the level of the page title`
+            : `Heading level ${heading.depth} follows level ${previous}${previous === topLevel - 1 ? ' (the page title)' : ''}`
+        emitWarning(file, 'heading-level-skipped', reason, {
           place: heading.position?.start,
           hint: `Use ${'#'.repeat(expected)} here: the page title is the only level-${topLevel - 1} heading and levels go down one at a time.`
         })

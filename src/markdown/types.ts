@@ -3,7 +3,10 @@ import type {Data, Literal, Node, Point} from 'unist'
 /** A citation found in a file, with where it stands. */
 export interface CitationUse {
   ids: string[]
+  /** Where the citation starts: its `[`. */
   place: Point
+  /** Where each id's `@` stands, in the order of `ids`. */
+  idPlaces?: Point[]
 }
 
 /** A reference from a file to another file of the card (a theme or an image). */
@@ -27,6 +30,8 @@ declare module 'vfile' {
   interface DataMap {
     citations: CitationUse[]
     themeLinks: CardReference[]
+    /** Links within the file itself (`#heading`); `target` is empty. */
+    fragmentLinks: CardReference[]
     images: CardReference[]
     headingIds: string[]
   }

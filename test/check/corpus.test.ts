@@ -1,0 +1,141 @@
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {maxFileBytes} from '../../src/content/read-content.js'
+import {type RuleId, rules} from '../../src/report/rules.js'
+import {repoRoot, runCli} from './cli.js'
+
+/**
+ * The broken-input corpus: each folder under test/fixtures/broken/ is a tiny
+ * project with a `content/` folder and `expected.json`, the exact findings
+ * `kenniskaart check` must report for it. Line and column in those files
+ * are worked out by hand from the inputs, not copied from the tool.
+ */
+const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'broken')
+
+interface ExpectedFinding {
+  rule: string
+  file: string
+  line: number
+  column: number
+  severity: 'error' | 'warning'
+}
+
+/**
+ * What cannot live in git: a file over the size limit, and symbolic links.
+ * These cases run on a copy in the temp folder, finished by their setup.
+ */
+const setups: Record<string, (caseDir: string) => Promise<void>> = {
+  async 'file-too-large'(caseDir) {
+    const head = '---\ntitle: Groot\nsummary: Te groot.\n---\n\n'
+    await writeFile(path.join(caseDir, 'content/kaart/02-groot.md'), head + 'a'.repeat(maxFileBytes + 1 - head.length))
+  },
+  async 'symlink-file-outside'(caseDir) {
+    await symlink('../../buiten.md', path.join(caseDir, 'content/kaart/02-link.md'))
+  },
+  async 'symlink-card-outside'(caseDir) {
+    await symlink('../elders', path.join(caseDir, 'content/elders'))
+  },
+  async 'symlink-broken'(caseDir) {
+    await symlink('bestaat-niet.md', path.join(caseDir, 'content/kaart/02-weg.md'))
+  },
+  async 'image-link-outside-card'(caseDir) {
+    await mkdir(path.join(caseDir, 'content/kaart/figuren'), {recursive: true})
+    await symlink('../../../buiten.png', path.join(caseDir, 'content/kaart/figuren/foto.png'))
+  }
+}
+
+/** Cases with warnings only, run again with `--strict`, which must make them fail. */
+const strictCases = ['unknown-key-near-miss', 'source-uncited', 'xss-payloads', 'heading-level-skipped']
+
+const caseNames = (await readdir(corpusDir, {withFileTypes: true}))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-corpus-'))
+
+afterAll(async () => {
+  await rm(tempRoot, {recursive: true, force: true})
+})
+
+async function expectedOf(name: string): Promise<ExpectedFinding[]> {
+  return JSON.parse(await readFile(path.join(corpusDir, name, 'expected.json'), 'utf8')) as ExpectedFinding[]
+}
+
+const prepared = new Map<string, Promise<string>>()
+
+/** The folder to run a case in: the fixture itself, or a finished copy. */
+function caseDir(name: string): Promise<string> {
+  let dir = prepared.get(name)
+  if (!dir) {
+    dir = prepare(name)
+    prepared.set(name, dir)
+  }
+  return dir
+}
+
+async function prepare(name: string): Promise<string> {
+  const setup = setups[name]
+  if (!setup) return path.join(corpusDir, name)
+  const copy = path.join(tempRoot, name)
+  await cp(path.join(corpusDir, name), copy, {recursive: true})
+  await setup(copy)
+  return copy
+}
+
+function comparable(findings: ExpectedFinding[]): ExpectedFinding[] {
+  return findings
+    .map(({rule, file, line, column, severity}) => ({rule, file, line, column, severity}))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule))
+}
+
+describe('the broken-input corpus', () => {
+  it('has at least 40 broken inputs', () => {
+    expect(caseNames.filter((name) => name !== 'bom-and-crlf-accepted').length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('covers every rule id that content can trigger', async () => {
+    const covered = new Set((await Promise.all(caseNames.map(expectedOf))).flat().map((finding) => finding.rule))
+    // Raised while printing a PDF, not by content checks.
+    const notFromContent: RuleId[] = ['pdf-request-blocked']
+    const missing = (Object.keys(rules) as RuleId[]).filter((rule) => !covered.has(rule) && !notFromContent.includes(rule))
+    expect(missing).toEqual([])
+  })
+
+  it('names only rule ids that exist', async () => {
+    const named = (await Promise.all(caseNames.map(expectedOf))).flat().map((finding) => finding.rule)
+    expect(named.filter((rule) => !(rule in rules))).toEqual([])
+  })
+})
+
+describe.concurrent.each(caseNames)('kenniskaart check on the corpus case %s', (name) => {
+  it('reports exactly the expected findings, each at its line and column, and exits 1 only on errors', async ({expect}) => {
+    const [expected, cwd] = await Promise.all([expectedOf(name), caseDir(name)])
+    const run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd})
+    expect(run.stderr).not.toMatch(/unexpected error|at .*\.js:\d+/)
+    const findings = JSON.parse(run.stdout) as ExpectedFinding[]
+    expect(comparable(findings)).toEqual(comparable(expected))
+    const hasErrors = expected.some((finding) => finding.severity === 'error')
+    expect(run.code).toBe(hasErrors ? 1 : 0)
+  })
+
+  if (strictCases.includes(name)) {
+    it('exits 1 with --strict, as its findings are all warnings', async ({expect}) => {
+      const expected = await expectedOf(name)
+      expect(expected.length).toBeGreaterThan(0)
+      expect(expected.every((finding) => finding.severity === 'warning')).toBe(true)
+      const run = await runCli(['check', '--content', 'content', '--format', 'json', '--strict'], {cwd: await caseDir(name)})
+      expect(run.code).toBe(1)
+    })
+  }
+})
+
+describe('kenniskaart check --strict without findings', () => {
+  it('exits 0 when there is nothing to report', async () => {
+    const run = await runCli(['check', '--content', 'content', '--strict'], {cwd: path.join(corpusDir, 'bom-and-crlf-accepted')})
+    expect(run.stdout).toBe('')
+    expect(run.code).toBe(0)
+  })
+})

@@ -1,0 +1,73 @@
+import {spawn, spawnSync} from 'node:child_process'
+import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {repoRoot} from './content.js'
+
+/** The real command, as a user runs it: the shim that loads the compiled CLI. */
+export const binPath = path.join(repoRoot, 'bin', 'kenniskaart.js')
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Run `node bin/kenniskaart.js …` in a folder. Colour settings of the
+ * test runner's own terminal are not passed on; `env` adds to the rest.
+ */
+export function runCli(args: string[], options: {cwd: string; env?: Record<string, string>}): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = {...process.env, ...options.env}
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) if (!options.env || !(name in options.env)) delete env[name]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+  })
+}
+
+/** True when util-linux `script` can give a command a terminal of its own. */
+export const canRunInTerminal = process.platform === 'linux' && spawnSync('script', ['--version'], {stdio: 'ignore'}).status === 0
+
+/**
+ * Run the CLI with its stdout on a pseudo-terminal (through util-linux
+ * `script`), the way a person sees it. Returns what the terminal showed.
+ */
+export function runCliInTerminal(args: string[], options: {cwd: string; env?: Record<string, string>}): CliResult {
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`
+  const command = [process.execPath, binPath, ...args].map(quote).join(' ')
+  const env: NodeJS.ProcessEnv = {...process.env, ...options.env}
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) if (!options.env || !(name in options.env)) delete env[name]
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {cwd: options.cwd, env, encoding: 'utf8'})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A fresh working folder in the system's temp folder. */
+export async function workFolder(): Promise<{dir: string; remove(): Promise<void>}> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-cli-'))
+  return {dir, remove: () => rm(dir, {recursive: true, force: true})}
+}
+
+/** Copy a fixture card into `<dir>/content/<card>`. */
+export async function copyCard(source: string, dir: string, card = path.basename(source)): Promise<string> {
+  const target = path.join(dir, 'content', card)
+  await cp(source, target, {recursive: true})
+  return target
+}
+
+/** Every file below a folder, relative and with POSIX separators, mapped to its bytes. */
+export async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>()
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full))
+  }
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)))
+}

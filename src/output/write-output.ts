@@ -30,6 +30,7 @@ export async function checkOutputDir(options: WriteOptions): Promise<void> {
   if (outDir === path.parse(outDir).root) refuse('it is the root of the file system', 'Name a folder of its own, such as `--out dist`.')
   if (outDir === os.homedir()) refuse('it is your home folder', 'Name a folder of its own, such as `--out dist`.')
   if (outDir === process.cwd()) refuse('it is the current folder', 'Name a folder of its own, such as `--out dist`.')
+  if (outDir === contentDir) refuse('it is the content folder', 'Write the output beside the content, such as `--out dist`.')
   if (inside(contentDir, outDir)) refuse('it holds the content folder', 'Write the output beside the content, such as `--out dist`.')
   if (inside(outDir, contentDir)) refuse('it lies inside the content folder', 'Write the output beside the content, such as `--out dist`.')
   if (!existsSync(outDir) || options.force) return

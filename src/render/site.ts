@@ -40,6 +40,7 @@ export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
   for (const theme of themes.values()) {
     files.push({path: `assets/${theme.name}/site.css`, contents: theme.siteStylesheet})
     files.push({path: `assets/${theme.name}/print.css`, contents: theme.printStylesheet})
+    if (theme.fontsStylesheet) files.push({path: `assets/${theme.name}/fonts.css`, contents: theme.fontsStylesheet})
     for (const font of theme.fontFiles) {
       files.push({path: `assets/${theme.name}/fonts/${path.basename(font)}`, contents: await readFile(font)})
     }

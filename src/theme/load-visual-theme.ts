@@ -14,7 +14,8 @@ const themeConfigSchema = z.object({
   palette: z.array(z.string()).min(1),
   /** Text colour on a theme colour (tiles, bands). */
   onColor: z.string(),
-  stylesheets: z.object({site: z.string(), print: z.string()}),
+  /** `fonts` holds the @font-face rules both other stylesheets import. */
+  stylesheets: z.object({site: z.string(), print: z.string(), fonts: z.string().optional()}),
   /** Font files from npm packages, copied beside the stylesheets. */
   fonts: z.array(z.string()).default([])
 })
@@ -27,6 +28,8 @@ export interface VisualTheme {
   onColor: string
   siteStylesheet: string
   printStylesheet: string
+  /** The @font-face rules, as `fonts.css` beside the other two; empty when the theme has none. */
+  fontsStylesheet: string
   /** Absolute paths of font files, copied to `assets/<theme>/fonts/`. */
   fontFiles: string[]
 }
@@ -60,9 +63,10 @@ async function readVisualTheme(name: string, contentDir: string): Promise<Visual
     }
     const config = parsed.data
     const require = createRequire(configPath)
-    const [siteStylesheet, printStylesheet] = await Promise.all([
+    const [siteStylesheet, printStylesheet, fontsStylesheet] = await Promise.all([
       readFile(path.join(dir, config.stylesheets.site), 'utf8'),
-      readFile(path.join(dir, config.stylesheets.print), 'utf8')
+      readFile(path.join(dir, config.stylesheets.print), 'utf8'),
+      config.stylesheets.fonts ? readFile(path.join(dir, config.stylesheets.fonts), 'utf8') : ''
     ])
     return {
       name,
@@ -71,6 +75,7 @@ async function readVisualTheme(name: string, contentDir: string): Promise<Visual
       onColor: config.onColor,
       siteStylesheet,
       printStylesheet,
+      fontsStylesheet,
       fontFiles: config.fonts.map((font) => require.resolve(font))
     }
   }

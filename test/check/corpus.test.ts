@@ -4,7 +4,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {maxFileBytes} from '../../src/content/read-content.js'
 import {type RuleId, rules} from '../../src/report/rules.js'
-import {repoRoot, runCli} from './cli.js'
+import {repoRoot, runCli} from '../helpers/cli.js'
 
 /**
  * The broken-input corpus: each folder under test/fixtures/broken/ is a tiny

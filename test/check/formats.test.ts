@@ -2,7 +2,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {useColor} from '../../src/commands/report-content.js'
 import {type Finding, formatFindings} from '../../src/report/findings.js'
-import {type CliRun, repoRoot, runCli} from './cli.js'
+import {type CliResult, repoRoot, runCli} from '../helpers/cli.js'
 
 /** A corpus case with an error in index.md and a warning in a theme file. */
 const twoFiles = path.join(repoRoot, 'test', 'fixtures', 'broken', 'card-all-themes-unlisted')
@@ -12,7 +12,7 @@ const themeFile = 'content/kaart/01-thema.md'
 const ansi = new RegExp(`${String.fromCharCode(27)}\\[`)
 
 describe('kenniskaart check --format text', () => {
-  let run: CliRun
+  let run: CliResult
 
   beforeAll(async () => {
     run = await runCli(['check', '--content', 'content'], {cwd: twoFiles, env: {NO_COLOR: '1'}})
@@ -75,7 +75,7 @@ describe('colour in text findings', () => {
 })
 
 describe('kenniskaart check --format json', () => {
-  let run: CliRun
+  let run: CliResult
 
   beforeAll(async () => {
     run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: twoFiles})
@@ -118,7 +118,7 @@ describe('kenniskaart check --format json', () => {
 })
 
 describe('kenniskaart check --format github', () => {
-  let run: CliRun
+  let run: CliResult
 
   beforeAll(async () => {
     run = await runCli(['check', '--content', 'content', '--format', 'github'], {cwd: twoFiles})

@@ -1,29 +1,15 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {repoRoot, runCli} from '../helpers/run-cli.js'
+import {projectWithContent, readTree, repoRoot, runCli} from '../helpers/cli.js'
 
-function project(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kk-safe-'))
-  cpSync(path.join(repoRoot, 'test/fixtures/pdf-card/content'), path.join(dir, 'content'), {recursive: true})
-  return dir
-}
-
-/** Every file below a folder with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>()
-  if (!existsSync(dir)) return files
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)).toString('base64'))
-  }
-  return files
-}
+const fixtureContent = path.join(repoRoot, 'test/fixtures/pdf-card/content')
 
 describe('--out refuses targets whose replacement would destroy something', () => {
   let dir: string
-  beforeAll(() => {
-    dir = project()
+  beforeAll(async () => {
+    dir = await projectWithContent(fixtureContent)
   })
 
   it.each([
@@ -34,12 +20,12 @@ describe('--out refuses targets whose replacement would destroy something', () =
     ['a folder inside the content', 'content/leesclub/out', 'lies inside the content folder'],
     ['a folder holding the content', '..', 'holds the content folder']
   ])('refuses %s with exit 2 and touches nothing', async (_, out, reason) => {
-    const before = snapshot(path.join(dir, 'content'))
+    const before = await readTree(path.join(dir, 'content'))
     const run = await runCli(['build', '--no-pdf', '--out', out], {cwd: dir})
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(reason)
     expect(run.stderr).not.toMatch(/\n\s+at /)
-    expect(snapshot(path.join(dir, 'content'))).toEqual(before)
+    expect(await readTree(path.join(dir, 'content'))).toEqual(before)
   })
 
   it('refuses even with --force to write into the content folder', async () => {
@@ -58,18 +44,18 @@ describe('--out refuses targets whose replacement would destroy something', () =
 describe('an interrupted build', () => {
   // At whatever moment Ctrl-C comes, the output is the previous build or the complete new one: never half.
   it.each([0, 120, 250, 400, 700, 1200])('leaves the old output or the whole new one when interrupted after %i ms', async (delay) => {
-    const dir = project()
+    const dir = await projectWithContent(fixtureContent)
     expect((await runCli(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
-    const before = snapshot(path.join(dir, 'dist'))
+    const before = await readTree(path.join(dir, 'dist'))
     // The next build differs: one theme's text changed
     const theme = path.join(dir, 'content/leesclub/03-leesclub-opzetten.md')
     writeFileSync(theme, readFileSync(theme, 'utf8').replace('vier tot zes', 'drie tot vijf'))
     cpSync(path.join(dir, 'content'), path.join(dir, 'reference-content'), {recursive: true})
     expect((await runCli(['build', '--no-pdf', '--content', 'reference-content', '--out', 'reference'], {cwd: dir})).code).toBe(0)
-    const complete = snapshot(path.join(dir, 'reference'))
+    const complete = await readTree(path.join(dir, 'reference'))
 
     const run = await runCli(['build', '--no-pdf'], {cwd: dir, onStart: (child) => setTimeout(() => child.kill('SIGINT'), delay)})
-    const after = snapshot(path.join(dir, 'dist'))
+    const after = await readTree(path.join(dir, 'dist'))
     if (run.code === 0) expect(after).toEqual(complete)
     else {
       expect(run.code === 130 || run.signal === 'SIGINT').toBe(true)

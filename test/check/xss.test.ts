@@ -4,7 +4,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../../src/build.js'
-import {repoRoot} from './cli.js'
+import {repoRoot} from '../helpers/cli.js'
 
 /**
  * The XSS payloads of the corpus (script tags, `onerror=`, `javascript:`

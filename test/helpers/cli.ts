@@ -1,34 +1,59 @@
-import {spawn, spawnSync} from 'node:child_process'
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {repoRoot} from './content.js'
+
+export {repoRoot}
 
 /** The real command, as a user runs it: the shim that loads the compiled CLI. */
 export const binPath = path.join(repoRoot, 'bin', 'kenniskaart.js')
 
 export interface CliResult {
   code: number | null
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
+}
+
+export interface CliOptions {
+  cwd: string
+  env?: Record<string, string | undefined>
+  /** Act on the running process, e.g. send it Ctrl-C. */
+  onStart?: (child: ChildProcess) => void
+  /** A run still going after this is killed, so a hang fails its test instead of outliving it. */
+  killAfterMs?: number
 }
 
 /**
  * Run `node bin/kenniskaart.js …` in a folder. Colour settings of the
  * test runner's own terminal are not passed on; `env` adds to the rest.
  */
-export function runCli(args: string[], options: {cwd: string; env?: Record<string, string>}): Promise<CliResult> {
+export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {...process.env, ...options.env}
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) if (!options.env || !(name in options.env)) delete env[name]
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000)
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
+    child.on('close', (code, signal) => {
+      clearTimeout(killer)
+      resolve({code, signal, stdout, stderr})
+    })
+    options.onStart?.(child)
   })
+}
+
+/** A fresh working folder holding a copy of a content folder as `content/`. */
+export async function projectWithContent(contentDir: string): Promise<string> {
+  const {dir} = await workFolder()
+  await cp(contentDir, path.join(dir, 'content'), {recursive: true})
+  return dir
 }
 
 /** True when util-linux `script` can give a command a terminal of its own. */
@@ -44,7 +69,7 @@ export function runCliInTerminal(args: string[], options: {cwd: string; env?: Re
   const env: NodeJS.ProcessEnv = {...process.env, ...options.env}
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) if (!options.env || !(name in options.env)) delete env[name]
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {cwd: options.cwd, env, encoding: 'utf8'})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+  return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr}
 }
 
 /** A fresh working folder in the system's temp folder. */

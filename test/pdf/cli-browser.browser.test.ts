@@ -1,30 +1,11 @@
 import {execFileSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
-import os from 'node:os'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {readPdf} from '../helpers/read-pdf.js'
-import {repoRoot, runCli} from '../helpers/run-cli.js'
+import {projectWithContent, readTree, repoRoot, runCli} from '../helpers/cli.js'
 
 // Slow: the real CLI with the real browser.
-
-function cardProject(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kk-cli-pdf-'))
-  cpSync(path.join(repoRoot, 'test/fixtures/pdf-card/content'), path.join(dir, 'content'), {recursive: true})
-  return dir
-}
-
-/** Every file below a folder with its bytes, to compare a whole output before and after. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>()
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name)
-      files.set(path.relative(dir, file), readFileSync(file).toString('base64'))
-    }
-  }
-  return files
-}
 
 /** Chromium processes started with a kenniskaart profile: there must be none after a run. */
 function strayBrowsers(): string[] {
@@ -36,7 +17,7 @@ describe('kenniskaart build with PDFs, through the CLI', () => {
   let project: string
 
   beforeAll(async () => {
-    project = cardProject()
+    project = await projectWithContent(path.join(repoRoot, 'test/fixtures/pdf-card/content'))
     const first = await runCli(['build'], {cwd: project})
     expect(first.stderr).toContain('2 PDFs')
     expect(first.code).toBe(0)
@@ -56,17 +37,17 @@ describe('kenniskaart build with PDFs, through the CLI', () => {
   })
 
   it('fails a print that takes too long with an error naming the card, and keeps the previous output', async () => {
-    const before = snapshot(path.join(project, 'dist'))
+    const before = await readTree(path.join(project, 'dist'))
     const run = await runCli(['build', '--pdf-timeout', '0.05'], {cwd: project})
     expect(run.code).toBe(4)
     expect(run.stderr).toMatch(/Printing the (card|handout) `[\w-]+` of card `leesclub` did not finish within/)
     expect(run.stderr).toContain('--pdf-timeout')
-    expect(snapshot(path.join(project, 'dist'))).toEqual(before)
+    expect(await readTree(path.join(project, 'dist'))).toEqual(before)
     expect(strayBrowsers()).toEqual([])
   }, 60_000)
 
   it('leaves the previous output and no browser behind when interrupted while printing', async () => {
-    const before = snapshot(path.join(project, 'dist'))
+    const before = await readTree(path.join(project, 'dist'))
     const run = await runCli(['build'], {
       cwd: project,
       onStart: (child) => {
@@ -82,7 +63,7 @@ describe('kenniskaart build with PDFs, through the CLI', () => {
     })
     expect(run.code).toBe(130)
     expect(run.stderr).toContain('previous output is unchanged')
-    expect(snapshot(path.join(project, 'dist'))).toEqual(before)
+    expect(await readTree(path.join(project, 'dist'))).toEqual(before)
     expect(readdirSync(project).filter((name) => name.includes('.tmp-'))).toEqual([])
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(strayBrowsers()).toEqual([])

@@ -33,8 +33,8 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts while the content is read: the two take about as long
-  const pdf = options.pdf === false ? undefined : await import('./pdf/render-publications.js')
-  const browser = pdf && options.pdf !== false ? (options.pdf?.browser ?? pdf.startBrowser(options.pdf?.browserPath)) : undefined
+  const browser =
+    options.pdf === false ? undefined : (options.pdf?.browser ?? (await import('./pdf/start-browser.js')).startBrowser(options.pdf?.browserPath))
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
     await closeQuietly(browser)
     throw error
@@ -48,7 +48,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const publications = browser ? cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))]) : []
   const site = [...renderSitePages(cards, {pdfs: publications}), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
   let pdfs: PrintedPublication[] = []
-  if (pdf && browser) pdfs = await pdf.renderPublications(publications, site, {...options.pdf, browser})
+  if (browser) {
+    const {renderPublications} = await import('./pdf/render-publications.js')
+    pdfs = await renderPublications(publications, site, {...options.pdf, browser})
+  }
   return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
 }
 

@@ -23,7 +23,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const started = performance.now()
   await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
   // The browser starts first: it runs in its own process while Node loads and checks the content
-  const browser = options.pdf ? (await import('../pdf/render-publications.js')).startBrowser(options.browser) : undefined
+  const browser = options.pdf ? (await import('../pdf/start-browser.js')).startBrowser(options.browser) : undefined
   const {build} = await import('../build.js')
   const result = await build({
     contentDir: options.content,

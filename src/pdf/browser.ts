@@ -1,7 +1,7 @@
 import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import puppeteer, {type Browser, type HTTPRequest, type PDFOptions} from 'puppeteer-core'
+import puppeteer, {type Browser, type HTTPRequest, type Page, type PDFOptions} from 'puppeteer-core'
 import {CliError, ExitCode} from '../errors.js'
 import type {FoundBrowser} from './find-browser.js'
 import {trackBrowser} from './open-browsers.js'
@@ -95,9 +95,19 @@ export class PdfBrowser {
     }
   }
 
+  private sparePage: Promise<Page> | undefined
+
+  /** Open a page now, while there is nothing to print yet; the first print takes it. */
+  openSparePage(): void {
+    this.sparePage ??= this.browser.newPage()
+    this.sparePage.catch(() => undefined)
+  }
+
   /** Open a page that serves `files`, run `work` with it, and close it in any case. */
   async withPrintPage<T>(files: ServedFiles, options: PrintOptions, work: (page: PrintPage) => Promise<T>): Promise<T> {
-    const page = await this.browser.newPage()
+    const spare = this.sparePage
+    this.sparePage = undefined
+    const page = await (spare ?? this.browser.newPage())
     try {
       let documentHtml = ''
       // Content never runs code while printing; requests are answered below or refused

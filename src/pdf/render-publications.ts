@@ -7,10 +7,10 @@ import {CliError} from '../errors.js'
 import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
 import {emitWarning} from '../report/emit.js'
-import {PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
+import {type PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
 import {type PrintedLayout, printedLayout} from './destination-pages.js'
-import {type FoundBrowser, findBrowser} from './find-browser.js'
 import {finishPdf} from './finish-pdf.js'
+import {startBrowser} from './start-browser.js'
 
 export interface PdfOptions {
   /** A browser executable; found automatically when left out. */
@@ -64,13 +64,6 @@ export async function renderPublications(
   } finally {
     await browser.close()
   }
-}
-
-/** Find and start the browser; the promise can be awaited later, once there is something to print. */
-export function startBrowser(browserPath?: string): Promise<PdfBrowser> {
-  const started = findBrowser(browserPath).then((found: FoundBrowser) => PdfBrowser.launch(found))
-  started.catch(() => undefined)
-  return started
 }
 
 async function printPublication(

@@ -4,7 +4,7 @@ import {cardPublication, handoutPublication} from './card/publication.js'
 import {loadContent} from './content/load-content.js'
 import type {OutputFile} from './output/output-file.js'
 import type {PdfOptions, PrintedPublication} from './pdf/render-publications.js'
-import {copyCardImages, renderSitePages, renderThemeAssets} from './render/site.js'
+import {renderSite} from './render/site.js'
 
 export interface BuildOptions {
   /** The content folder, with one folder per card. */
@@ -33,28 +33,27 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts while the content is read: the two take about as long
-  const browser =
-    options.pdf === false ? undefined : (options.pdf?.browser ?? (await import('./pdf/start-browser.js')).startBrowser(options.pdf?.browserPath))
+  // (puppeteer is loaded only when printing)
+  const pdfOptions = options.pdf === false ? undefined : (options.pdf ?? {})
+  const launcher = pdfOptions && (await import('./pdf/start-browser.js'))
+  const browser = launcher && (pdfOptions?.browser ?? launcher.startBrowser(pdfOptions?.browserPath))
+  const closeUnneeded = () => launcher?.closeStartedBrowser(browser)
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
-    await closeQuietly(browser)
+    await closeUnneeded()
     throw error
   })
   const hasErrors = () => files.some((file) => file.messages.some((message) => message.fatal))
   if (hasErrors()) {
-    await closeQuietly(browser)
+    await closeUnneeded()
     return {cards, files, pages: [], pdfs: [], failed: true}
   }
 
   const publications = browser ? cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))]) : []
-  const site = [...renderSitePages(cards, {pdfs: publications}), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
+  const site = await renderSite(cards, {pdfs: publications})
   let pdfs: PrintedPublication[] = []
   if (browser) {
     const {renderPublications} = await import('./pdf/render-publications.js')
-    pdfs = await renderPublications(publications, site, {...options.pdf, browser})
+    pdfs = await renderPublications(publications, site, {...pdfOptions, browser})
   }
   return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
-}
-
-async function closeQuietly(browser: Promise<{close(): Promise<void>}> | undefined): Promise<void> {
-  await browser?.then((started) => started.close()).catch(() => undefined)
 }

@@ -5,9 +5,9 @@ import {loadContent} from '../content/load-content.js'
 import type {PageSize} from '../content/schema.js'
 import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {renderPublications} from '../pdf/render-publications.js'
-import {startBrowser} from '../pdf/start-browser.js'
-import type {FindingsFormat} from '../report/findings.js'
-import {copyCardImages, renderSitePages, renderThemeAssets} from '../render/site.js'
+import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
+import {collectFindings, type FindingsFormat} from '../report/findings.js'
+import {renderSite} from '../render/site.js'
 import {reportContent} from './report-content.js'
 
 export interface PdfCommandOptions {
@@ -27,13 +27,15 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   // The browser starts while the content is read
   const browser = startBrowser(options.browser)
   const {cards, files} = await loadContent(options.content, {card: cardSlug}).catch(async (error: unknown) => {
-    await closeUnused(browser)
+    await closeStartedBrowser(browser)
     throw error
   })
-  const before = reportContent(files, {format: options.format, strict: options.strict})
   const card = cards[0]
-  if (before.failed || !card) {
-    await closeUnused(browser)
+  const findings = collectFindings(files)
+  const stopsHere = findings.some((finding) => finding.severity === 'error') || (options.strict && findings.length > 0)
+  if (stopsHere || !card) {
+    await closeStartedBrowser(browser)
+    reportContent(files, {format: options.format, strict: options.strict})
     process.stderr.write('No PDF was written: fix the findings above and try again.\n')
     return ExitCode.contentErrors
   }
@@ -45,26 +47,20 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
       ? handoutPublication(card, {slug: `${card.slug}-${themeSlugs.join('-')}`, themes: themeSlugs, size: options.size})
       : cardPublication(card, options.size)
   } catch (error) {
-    await closeUnused(browser)
+    await closeStartedBrowser(browser)
     throw error
   }
-  const site = [...renderSitePages([card]), ...(await renderThemeAssets([card])), ...(await copyCardImages([card]))]
+  const site = await renderSite([card])
   const [printed] = await renderPublications([publication], site, {browser, timeoutSeconds: options.pdfTimeout})
-  const after = reportContent(files.filter((file) => file.messages.some((message) => message.ruleId === 'pdf-request-blocked')), {
-    format: options.format,
-    strict: options.strict
-  })
-  if (!printed || (options.strict && after.warnings > 0)) return ExitCode.contentErrors
+  // Printing may add findings (blocked requests): all are reported once, here
+  const report = reportContent(files, {format: options.format, strict: options.strict})
+  if (!printed || report.failed) return ExitCode.contentErrors
 
   const out = path.resolve(options.out ?? `${publication.slug}.pdf`)
   await writeFileAtomically(out, printed.contents)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stderr.write(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s\n`)
   return ExitCode.ok
-}
-
-async function closeUnused(browser: Promise<{close(): Promise<void>}>): Promise<void> {
-  await browser.then((started) => started.close()).catch(() => undefined)
 }
 
 async function writeFileAtomically(target: string, contents: string | Uint8Array): Promise<void> {

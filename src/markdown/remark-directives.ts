@@ -3,6 +3,7 @@ import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-
 import {toString} from 'mdast-util-to-string'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {labels} from '../render/labels.js'
 import {emitWarning} from '../report/emit.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
@@ -59,8 +60,8 @@ function figure(node: LeafDirective): RootContent {
     ? ({type: 'image', url: src, alt, position: node.position} as PhrasingContent)
     : ({
         type: 'text',
-        value: 'Figuur volgt',
-        data: {hName: 'div', hProperties: {className: ['figure-placeholder'], ariaHidden: 'true'}, hChildren: [{type: 'text', value: 'Figuur'}]}
+        value: labels.figurePending,
+        data: {hName: 'div', hProperties: {className: ['figure-placeholder'], ariaHidden: 'true'}}
       } as unknown as PhrasingContent)
   return {
     type: 'paragraph',

@@ -17,3 +17,8 @@ export function startBrowser(browserPath?: string): Promise<PdfBrowser> {
   started.catch(() => undefined)
   return started
 }
+
+/** Close a browser that was started ahead but is not needed (the content had errors). */
+export async function closeStartedBrowser(browser: Promise<PdfBrowser> | undefined): Promise<void> {
+  await browser?.then((started) => started.close()).catch(() => undefined)
+}

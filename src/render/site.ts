@@ -22,6 +22,11 @@ export interface SiteOptions {
   pdfs?: Publication[]
 }
 
+/** Every file of the website: pages, the themes' stylesheets and fonts, and the cards' images. */
+export async function renderSite(cards: Card[], options: SiteOptions = {}): Promise<OutputFile[]> {
+  return [...renderSitePages(cards, options), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
+}
+
 /** The page files of the website: every card, every theme, and an index. */
 export function renderSitePages(cards: Card[], options: SiteOptions = {}): OutputFile[] {
   const files: OutputFile[] = [renderIndexPage(cards)]

@@ -81,6 +81,15 @@ describe('kenniskaart build with PDFs, through the CLI', () => {
     expect(text).not.toContain('De Vries')
   }, 60_000)
 
+  it('reports all findings of the pdf command once, as one JSON array, including what printing found', async () => {
+    const run = await runCli(['pdf', 'leesclub', '--themes', 'leesmotivatie', '--format', 'json', '--out', 'motivatie.pdf'], {cwd: project})
+    expect(run.code).toBe(0)
+    const findings = JSON.parse(run.stdout) as Array<{rule: string; file: string; line: number}>
+    expect(findings.filter((finding) => finding.rule === 'pdf-request-blocked')).toEqual([
+      expect.objectContaining({file: 'content/leesclub/01-leesmotivatie.md', line: 12})
+    ])
+  }, 60_000)
+
   it('refuses an unknown theme with the list of the card\'s themes', async () => {
     const run = await runCli(['pdf', 'leesclub', '--themes', 'voorlezn'], {cwd: project})
     expect(run.code).toBe(2)

@@ -1,10 +1,10 @@
 import type {VFile} from 'vfile'
 import type {Card} from './card/model.js'
-import {cardPublication, handoutPublication} from './card/publication.js'
+import {cardPublication, handoutPublication, type Publication, publicationPath} from './card/publication.js'
 import {loadContent} from './content/load-content.js'
 import type {OutputFile} from './output/output-file.js'
 import type {PdfOptions, PrintedPublication} from './pdf/render-publications.js'
-import {renderSite} from './render/site.js'
+import {renderSite, renderSitePages} from './render/site.js'
 
 export interface BuildOptions {
   /** The content folder, with one folder per card. */
@@ -13,6 +13,16 @@ export interface BuildOptions {
   card?: string
   /** Print each card and its handouts to PDF; `false` builds the site alone. */
   pdf?: PdfOptions | false
+  /**
+   * Without printing: the PDF an earlier build wrote for a publication, if
+   * any. It is kept in the output and offered for download as before.
+   */
+  keptPdf?: ((publication: Publication) => Promise<Uint8Array | undefined>) | undefined
+  /**
+   * With `card`: which other cards of the content the index page lists
+   * (those whose pages are in the output), so it still lists every card.
+   */
+  listInIndex?: ((slug: string) => boolean) | undefined
 }
 
 export interface BuildResult {
@@ -23,6 +33,8 @@ export interface BuildResult {
   pages: OutputFile[]
   /** The PDFs among `pages`, with their page counts. */
   pdfs: PrintedPublication[]
+  /** The PDFs among `pages` kept from an earlier build (see `keptPdf`). */
+  keptPdfs: OutputFile[]
   /** True when any file has an error: nothing should be written then. */
   failed: boolean
 }
@@ -45,15 +57,49 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const hasErrors = () => files.some((file) => file.messages.some((message) => message.fatal))
   if (hasErrors()) {
     await closeUnneeded()
-    return {cards, files, pages: [], pdfs: [], failed: true}
+    return {cards, files, pages: [], pdfs: [], keptPdfs: [], failed: true}
   }
 
-  const publications = browser ? cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))]) : []
+  const allPublications = cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))])
+  const kept = browser ? [] : await keptPdfs(allPublications, options.keptPdf)
+  const publications = browser ? allPublications : kept.map(({publication}) => publication)
   const site = await renderSite(cards, {pdfs: publications})
+  if (options.card !== undefined && options.listInIndex) await listEveryCard(site, cards, options.contentDir, options.listInIndex)
   let pdfs: PrintedPublication[] = []
   if (browser) {
     const {renderPublications} = await import('./pdf/render-publications.js')
     pdfs = await renderPublications(publications, site, {...pdfOptions, browser})
   }
-  return {cards, files, pages: [...site, ...pdfs], pdfs, failed: hasErrors()}
+  const keptFiles = kept.map(({file}) => file)
+  return {cards, files, pages: [...site, ...pdfs, ...keptFiles], pdfs, keptPdfs: keptFiles, failed: hasErrors()}
+}
+
+/** The earlier build's PDFs of publications that still exist, to keep when not printing. */
+async function keptPdfs(
+  publications: Publication[],
+  keptPdf: BuildOptions['keptPdf']
+): Promise<Array<{publication: Publication; file: OutputFile}>> {
+  if (!keptPdf) return []
+  const kept = []
+  for (const publication of publications) {
+    const contents = await keptPdf(publication)
+    if (contents) kept.push({publication, file: {path: publicationPath(publication), contents}})
+  }
+  return kept
+}
+
+/**
+ * A build of one card replaces the index page with one that still lists
+ * the other cards: their titles, labels and theme counts come from the
+ * content (read again, its findings not reported: they belong to builds
+ * of those cards), and only cards `listInIndex` accepts are listed.
+ */
+async function listEveryCard(site: OutputFile[], built: Card[], contentDir: string, listInIndex: (slug: string) => boolean): Promise<void> {
+  const {cards: everyCard} = await loadContent(contentDir)
+  const builtSlugs = new Set(built.map((card) => card.slug))
+  const listed = [...built, ...everyCard.filter((card) => !builtSlugs.has(card.slug) && listInIndex(card.slug))]
+  listed.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  const index = renderSitePages(listed).find((file) => file.path === 'index.html')
+  const position = site.findIndex((file) => file.path === 'index.html')
+  if (index && position >= 0) site[position] = index
 }

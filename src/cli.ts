@@ -49,6 +49,7 @@ export function createProgram(): Command {
     .option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)')
     .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
     .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
+    .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
     .addOption(timeoutOption())
     .addOption(formatOption())
@@ -95,6 +96,8 @@ function handleError(error: unknown, debug: boolean): number {
     const isInformational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
     return isInformational ? ExitCode.ok : ExitCode.usage
   }
+  // A write stopped by Ctrl-C: the interrupt handler reports it and exits
+  if (error instanceof Error && error.name === 'WriteInterrupted') return ExitCode.interrupted
   if (error instanceof CliError) {
     process.stderr.write(`kenniskaart: ${error.message}\n`)
     if (error.hint) process.stderr.write(`hint: ${error.hint}\n`)
@@ -108,11 +111,15 @@ function handleError(error: unknown, debug: boolean): number {
   return ExitCode.internal
 }
 
-/** Ctrl-C: leave no half-written output and no browser behind. */
+/**
+ * Ctrl-C: leave no half-written output and no browser behind. A write in
+ * progress stops at its next step and settles first: it rolls back to the
+ * previous output, or, if the new output was already in place, keeps it.
+ */
 async function interrupt(): Promise<void> {
-  const {removeStagingFolders} = await import('./output/write-output.js')
+  const {processWrites} = await import('./output/output-writes.js')
   const {closeAllBrowsers} = await import('./pdf/open-browsers.js')
-  await Promise.all([removeStagingFolders(), closeAllBrowsers()])
-  process.stderr.write('\nInterrupted: the previous output is unchanged.\n')
+  const [output] = await Promise.all([processWrites.stop(), closeAllBrowsers()])
+  process.stderr.write(output === 'replaced' ? '\nInterrupted: the new output was already complete and is in place.\n' : '\nInterrupted: the previous output is unchanged.\n')
   process.exit(ExitCode.interrupted)
 }

@@ -1,9 +1,9 @@
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cardPublication, handoutPublication} from '../card/publication.js'
 import {loadContent} from '../content/load-content.js'
 import type {PageSize} from '../content/schema.js'
-import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
+import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {checkPdfTarget, writePdfFile} from '../output/write-pdf-file.js'
 import {renderPublications} from '../pdf/render-publications.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
 import {collectFindings, type FindingsFormat} from '../report/findings.js'
@@ -15,6 +15,8 @@ export interface PdfCommandOptions {
   themes?: string
   size: PageSize
   out?: string
+  /** Replace an existing `--out` file that is not a PDF kenniskaart wrote. */
+  force?: boolean
   browser?: string
   pdfTimeout?: number
   format: FindingsFormat
@@ -24,6 +26,9 @@ export interface PdfCommandOptions {
 /** `kenniskaart pdf <card>`: the whole card, or a handout of some themes, as one PDF. */
 export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
+  const themeSlugs = options.themes?.split(',').map((slug) => slug.trim()).filter(Boolean)
+  const defaultName = `${[cardSlug, ...(themeSlugs ?? [])].join('-')}.pdf`
+  const out = await checkPdfTarget({out: options.out ?? defaultName, content: options.content, force: options.force ?? false})
   // The browser starts while the content is read
   const browser = startBrowser(options.browser)
   const {cards, files} = await loadContent(options.content, {card: cardSlug}).catch(async (error: unknown) => {
@@ -40,7 +45,6 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
     return ExitCode.contentErrors
   }
 
-  const themeSlugs = options.themes?.split(',').map((slug) => slug.trim()).filter(Boolean)
   let publication
   try {
     publication = themeSlugs
@@ -56,21 +60,8 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const report = reportContent(files, {format: options.format, strict: options.strict})
   if (!printed || report.failed) return ExitCode.contentErrors
 
-  const out = path.resolve(options.out ?? `${publication.slug}.pdf`)
-  await writeFileAtomically(out, printed.contents)
+  await writePdfFile(out, printed.contents)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stderr.write(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s\n`)
   return ExitCode.ok
-}
-
-async function writeFileAtomically(target: string, contents: string | Uint8Array): Promise<void> {
-  const temporary = `${target}.tmp-${process.pid}`
-  try {
-    await mkdir(path.dirname(target), {recursive: true})
-    await writeFile(temporary, contents)
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    throw new CliError(`Cannot write ${target}: ${(error as Error).message}`, {hint: 'Check that the folder is writable.', cause: error})
-  }
 }

@@ -1,93 +1,102 @@
-import {existsSync} from 'node:fs'
-import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
-import os from 'node:os'
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CliError, ExitCode} from '../errors.js'
 import type {OutputFile} from './output-file.js'
+import {type OutputWrites, processWrites, WriteInterrupted} from './output-writes.js'
+import {leftoverPath} from './recover-leftovers.js'
+import {resolveOutputPath} from './resolve-output-path.js'
+import {type SwapStep, swapFolder} from './swap-folder.js'
 
 /** A file kenniskaart leaves in every output folder, to know it is its own. */
 export const outputMarker = '.kenniskaart-output'
+
+/** The steps of a write: one per file written to the new folder, then the swap's. */
+export type WriteStep = 'write-file' | SwapStep
 
 export interface WriteOptions {
   outDir: string
   contentDir: string
   /** Overwrite a non-empty folder that kenniskaart did not make. */
   force?: boolean
+  /**
+   * Files of the previous output to carry over, byte for byte, unless the
+   * build wrote a file of the same path (`build --card` keeps the other cards).
+   */
+  keepPrevious?: ((relativePath: string) => boolean) | undefined
+  /** Runs before each step; tests throw here, or interrupt, to prove each step safe. */
+  beforeStep?: ((step: WriteStep) => void | Promise<void>) | undefined
+  /** The writes an interrupt stops; the process's own by default. */
+  writes?: OutputWrites
 }
 
 /**
- * Refuse output folders whose replacement would destroy something: the file
- * system root, the home folder, the project itself, the content, or a folder
- * of someone else's.
+ * Check `--out` and return its real path: the refusals of
+ * `resolveOutputPath`, then, unless `--force`, a file or a non-empty folder
+ * that kenniskaart did not make. A symbolic link to a folder is followed:
+ * the folder it points to is the output, and the link stays.
  */
-export async function checkOutputDir(options: WriteOptions): Promise<void> {
-  const outDir = path.resolve(options.outDir)
-  const contentDir = path.resolve(options.contentDir)
+export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'contentDir' | 'force'>): Promise<string> {
+  const outDir = await resolveOutputPath({out: options.outDir, content: options.contentDir, kind: 'folder'})
+  const info = await stat(outDir).catch(() => undefined)
+  if (!info || options.force) return outDir
   const refuse = (why: string, hint: string) => {
     throw new CliError(`Refusing to write the output to ${outDir}: ${why}`, {exitCode: ExitCode.usage, hint})
   }
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep)
-  if (outDir === path.parse(outDir).root) refuse('it is the root of the file system', 'Name a folder of its own, such as `--out dist`.')
-  if (outDir === os.homedir()) refuse('it is your home folder', 'Name a folder of its own, such as `--out dist`.')
-  if (outDir === process.cwd()) refuse('it is the current folder', 'Name a folder of its own, such as `--out dist`.')
-  if (outDir === contentDir) refuse('it is the content folder', 'Write the output beside the content, such as `--out dist`.')
-  if (inside(contentDir, outDir)) refuse('it holds the content folder', 'Write the output beside the content, such as `--out dist`.')
-  if (inside(outDir, contentDir)) refuse('it lies inside the content folder', 'Write the output beside the content, such as `--out dist`.')
-  if (!existsSync(outDir) || options.force) return
-  const info = await stat(outDir)
-  if (!info.isDirectory()) refuse('it is a file', 'Name a folder.')
+  if (!info.isDirectory()) refuse('it is a file', 'Name a folder, or pass `--force` to replace the file.')
   const entries = await readdir(outDir)
   if (entries.length > 0 && !entries.includes(outputMarker)) {
     refuse('the folder is not empty and was not made by kenniskaart', 'Choose an empty folder, or pass `--force` to replace it.')
   }
+  return outDir
 }
 
 /**
- * Write a build's files to the output folder atomically: everything goes to
- * a fresh folder beside it, which replaces the old one only when complete.
- * A failed or interrupted write leaves the previous output as it was.
+ * Write a build's files to the output folder: everything goes to a fresh
+ * folder beside it, which replaces the old one only when complete (see
+ * `swapFolder`). A failed or interrupted write leaves the previous output
+ * as it was; failures are a `CliError` with exit 4.
  */
 export async function writeOutput(files: OutputFile[], options: WriteOptions): Promise<void> {
-  await checkOutputDir(options)
-  const outDir = path.resolve(options.outDir)
-  const parent = path.dirname(outDir)
-  const stamp = `${process.pid}-${Date.now().toString(36)}`
-  const staging = path.join(parent, `.${path.basename(outDir)}.tmp-${stamp}`)
-  const previous = path.join(parent, `.${path.basename(outDir)}.old-${stamp}`)
-  stagingFolders.add(staging)
-  try {
-    await mkdir(staging, {recursive: true})
-    await writeFile(path.join(staging, outputMarker), 'This folder is written by kenniskaart and replaced on every build.\n')
-    for (const file of files) {
-      const target = path.join(staging, ...file.path.split('/'))
-      await mkdir(path.dirname(target), {recursive: true})
-      await writeFile(target, file.contents)
-    }
-    const hadPrevious = existsSync(outDir)
-    if (hadPrevious) await rename(outDir, previous)
+  const writes = options.writes ?? processWrites
+  const outDir = await checkOutputDir(options)
+  await writes.run(async () => {
+    const staging = leftoverPath(outDir, 'tmp')
     try {
-      await rename(staging, outDir)
+      await writeFolder(staging, outDir, files, options, writes)
+      await swapFolder({staging, target: outDir, previous: leftoverPath(outDir, 'old'), writes, beforeStep: options.beforeStep})
     } catch (error) {
-      if (hadPrevious) await rename(previous, outDir)
-      throw error
+      await rm(staging, {recursive: true, force: true})
+      if (error instanceof CliError || error instanceof WriteInterrupted) throw error
+      throw new CliError(`Cannot write the output to ${outDir}: ${(error as Error).message}`, {
+        hint: 'Check that the folder and the one holding it are writable and the disk is not full. The previous output is unchanged.',
+        cause: error
+      })
     }
-    stagingFolders.delete(staging)
-    if (hadPrevious) await rm(previous, {recursive: true, force: true})
-  } catch (error) {
-    await rm(staging, {recursive: true, force: true})
-    stagingFolders.delete(staging)
-    if (error instanceof CliError) throw error
-    throw new CliError(`Cannot write the output to ${outDir}: ${(error as Error).message}`, {
-      hint: 'Check that the folder is writable and the disk is not full.',
-      cause: error
-    })
+  })
+}
+
+/** Fill the new folder: the build's files, then what is kept of the previous output. */
+async function writeFolder(staging: string, outDir: string, files: OutputFile[], options: WriteOptions, writes: OutputWrites): Promise<void> {
+  const write = async (relative: string, contents: () => Promise<string | Uint8Array>) => {
+    writes.checkNotStopped()
+    await options.beforeStep?.('write-file')
+    const target = path.join(staging, ...relative.split('/'))
+    await mkdir(path.dirname(target), {recursive: true})
+    await writeFile(target, await contents())
+  }
+  await mkdir(staging, {recursive: true})
+  await writeFile(path.join(staging, outputMarker), 'This folder is written by kenniskaart and replaced on every build.\n')
+  const written = new Set(files.map((file) => file.path))
+  for (const file of files) await write(file.path, async () => file.contents)
+  if (!options.keepPrevious) return
+  for (const relative of await previousFiles(outDir)) {
+    if (written.has(relative) || relative === outputMarker || !options.keepPrevious(relative)) continue
+    await write(relative, () => readFile(path.join(outDir, ...relative.split('/'))))
   }
 }
 
-const stagingFolders = new Set<string>()
-
-/** Remove unfinished staging folders; called when the process is interrupted. */
-export async function removeStagingFolders(): Promise<void> {
-  await Promise.all([...stagingFolders].map((folder) => rm(folder, {recursive: true, force: true})))
-  stagingFolders.clear()
+/** The regular files of the previous output, as POSIX paths; links and the like are not carried over. */
+async function previousFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, {recursive: true, withFileTypes: true}).catch(() => [])
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
 }

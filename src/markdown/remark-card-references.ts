@@ -7,6 +7,9 @@ import {emitError, emitWarning} from '../report/emit.js'
 /** A URL with a scheme (`https:`, `mailto:`) or protocol-relative: not a card file. */
 const externalUrl = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
 
+/** A web address: an image there would be loaded from someone else's server. */
+const remoteUrl = /^(?:https?:|\/\/)/i
+
 /**
  * Find the links and images that point at files of the card itself and
  * mark them for the per-card step, which knows where each will end up:
@@ -41,6 +44,15 @@ export default function remarkCardReferences() {
             hint: 'Describe the image in the brackets: `![What the image shows](path.png)`.'
           })
         }
+        if (remoteUrl.test(image.url.trim())) {
+          emitError(file, 'image-remote', `Image \`${image.url}\` is loaded from another site`, {
+            place,
+            hint: 'Images stay inside the card: save the image in the card folder (for example in `figuren/`) and link to it relative to the card.'
+          })
+          image.url = ''
+          return
+        }
+        // Other schemes (`data:`, `javascript:`) are the HTML sanitizer's: it reports and removes them.
         if (externalUrl.test(image.url)) return
         const normalized = path.normalize(decode(image.url.split(/[?#]/, 1)[0]!))
         if (normalized === '..' || normalized.startsWith('../') || path.isAbsolute(normalized)) {

@@ -24,8 +24,9 @@ export const imageTypeNames: Readonly<Record<ImageType, string>> = {
 
 /** The type a file name promises, by its extension; `undefined` for anything else. */
 export function imageTypeOfName(fileName: string): ImageType | undefined {
+  // As `path.extname`: a name that only starts with a dot (`.png`) has no extension.
   const dot = fileName.lastIndexOf('.')
-  if (dot <= fileName.lastIndexOf('/')) return undefined
+  if (dot <= fileName.lastIndexOf('/') + 1) return undefined
   return imageExtensions[fileName.slice(dot).toLowerCase()]
 }
 
@@ -35,6 +36,7 @@ export function imageTypeOfName(fileName: string): ImageType | undefined {
  * the SVG step then parses as XML with an `<svg>` root.
  */
 export function imageTypeOfBytes(bytes: Uint8Array): ImageType | 'text' | undefined {
+  if (bytes.length === 0) return undefined
   if (startsWith(bytes, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (startsWith(bytes, 0, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (startsWithText(bytes, 0, 'GIF87a') || startsWithText(bytes, 0, 'GIF89a')) return 'gif'

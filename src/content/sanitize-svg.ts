@@ -212,13 +212,16 @@ function sanitizeCss(css: string, context: 'stylesheet' | 'declarationList', rem
       if (node.type === 'Atrule' && !allowedAtRules.has(node.name.toLowerCase())) {
         removed.push(`the rule \`@${node.name}\` in a style`)
         list.remove(item)
+        return csstree.walk.skip
       } else if (node.type === 'Raw' && /[(@\\<]/.test(node.value)) {
         removed.push('a style the CSS parser could not read')
         list.remove(item)
       } else if (node.type === 'Declaration' && declarationLoads(node)) {
         removed.push(`the outside reference in the style \`${shorten(csstree.generate(node))}\``)
         list.remove(item)
+        return csstree.walk.skip
       }
+      return undefined
     }
   })
   return csstree.generate(ast)

@@ -64,6 +64,12 @@ describe('remark-card-references', () => {
     ])
   })
 
+  it('checks an image by reference like any other image, at the image', async () => {
+    const {images, findings} = await references('![Logo][logo] en ![Foto][FOTO]\n\n[logo]: https://example.org/logo.png\n[foto]: figuren/foto.png')
+    expect(images).toEqual([{target: 'figuren/foto.png', fragment: undefined, place: expect.objectContaining({line: 1, column: 18})}])
+    expect(findings).toEqual([expect.objectContaining({line: 1, column: 1, severity: 'error', rule: 'image-remote'})])
+  })
+
   it('leaves links to other sites alone: only images must stay inside the card', async () => {
     const {findings} = await references('[Een site](https://example.org/)')
     expect(findings).toEqual([])

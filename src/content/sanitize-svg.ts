@@ -271,7 +271,13 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1)
 }
 
+/** A value from the SVG as a finding shows it: one line, short, control characters written out. */
 function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ')
+  const flat = [...text.replace(/\s+/g, ' ')]
+    .map((character) => {
+      const code = character.charCodeAt(0)
+      return code < 0x20 || (code >= 0x7f && code < 0xa0) ? `\\u{${code.toString(16)}}` : character
+    })
+    .join('')
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat
 }

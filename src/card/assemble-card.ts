@@ -1,14 +1,17 @@
-import {realpath, stat} from 'node:fs/promises'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {closest} from 'fastest-levenshtein'
 import type {VFile} from 'vfile'
 import type {CardDraft, ThemeDraft} from '../content/load-files.js'
+import {type ImageType, imageTypeNames, imageTypeOfBytes, imageTypeOfName} from '../content/image-type.js'
 import type {CardFolder} from '../content/read-content.js'
+import {sanitizeSvg} from '../content/sanitize-svg.js'
 import {isValidSlug, slugFromFileName, suggestSlug} from '../content/slug.js'
 import {emitError, emitWarning} from '../report/emit.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {contrastRatio, minimumContrast} from './contrast.js'
-import type {Card, Theme} from './model.js'
+import type {Card, CardImage, Theme} from './model.js'
+import {type CardPathNames, claimGeneratedPaths, type OutputClaim} from './reserved-paths.js'
 
 /**
  * The per-card step: put the themes in order, give them colours, and check
@@ -66,7 +69,7 @@ export async function assembleCard(
   const inCard = new Set(ordered)
   checkThemeLinks(cardFile, draft.headingIds, bySlug, inCard)
   for (const themeDraft of themeDrafts) checkThemeLinks(themeDraft.file, themeDraft.headingIds, bySlug, inCard)
-  const images = await checkImages(folder.dir, [cardFile, ...themeDrafts.map((themeDraft) => themeDraft.file)])
+  const images = await checkImages(folder.dir, {slug: folder.slug, themes, handouts: uniqueSlugs(meta.handouts ?? [])}, [cardFile, ...themeDrafts.map((themeDraft) => themeDraft.file)])
 
   // A card whose theme files could not be read is empty too, but their errors say why.
   if (themes.length === 0 && unread.length === 0) {
@@ -227,33 +230,115 @@ function checkThemeLinks(file: VFile, ownHeadingIds: Set<string>, themes: Map<st
   }
 }
 
+/** What checking one image file found: what to publish, or why not. */
+type ImageCheck =
+  | {ok: true; image: CardImage; removed: string[]}
+  | {ok: false; ruleId: 'image-missing' | 'image-outside-card' | 'image-type' | 'image-path-reserved'; reason: string; hint: string}
+
 /**
- * Check that every image exists and is a file inside the card folder, also
- * after following symbolic links: only such files are copied to the output.
+ * Check every image the card's files use: it exists and is a file inside
+ * the card folder (also after following symbolic links), its extension and
+ * its own bytes agree on an allowed image type, an SVG is sanitized, and it
+ * lands on no path kenniskaart writes itself. The bytes checked are the
+ * bytes published. Each reference gets the finding of its file.
  */
-async function checkImages(cardDir: string, files: VFile[]): Promise<string[]> {
-  const found = new Set<string>()
+async function checkImages(cardDir: string, names: CardPathNames, files: VFile[]): Promise<CardImage[]> {
   const cardRoot = await realpath(cardDir).catch(() => cardDir)
+  const outputPaths = claimGeneratedPaths(names)
+  const checked = new Map<string, ImageCheck>()
   for (const file of files) {
-    for (const image of file.data.images ?? []) {
-      const target = await realpath(path.join(cardDir, image.target)).catch(() => undefined)
-      const info = target === undefined ? undefined : await stat(target).catch(() => undefined)
-      if (target !== undefined && target !== cardRoot && !target.startsWith(cardRoot + path.sep)) {
-        emitError(file, 'image-outside-card', `Image \`${image.target}\` is a link to a file outside the card folder`, {
-          place: image.place,
-          hint: 'Copy the image into the card folder instead of linking to it.'
-        })
-      } else if (info?.isFile()) {
-        found.add(image.target)
-      } else {
-        emitError(file, 'image-missing', `Image \`${image.target}\` does not exist`, {
-          place: image.place,
-          hint: 'Image paths are relative to the card folder; check the file name and its case.'
+    for (const reference of file.data.images ?? []) {
+      let check = checked.get(reference.target)
+      if (!check) {
+        check = await checkImage(cardDir, cardRoot, reference.target, () => outputPaths.claim({path: `${names.slug}/${reference.target}`, what: `image \`${reference.target}\``}))
+        checked.set(reference.target, check)
+      }
+      if (!check.ok) {
+        emitError(file, check.ruleId, check.reason, {place: reference.place, hint: check.hint})
+      } else if (check.removed.length > 0) {
+        emitWarning(file, 'image-svg-sanitized', `SVG image \`${reference.target}\` is published without ${listRemoved(check.removed)}`, {
+          place: reference.place,
+          hint: 'The site and the PDF show only what draws: remove these parts from the SVG yourself (or export it again as plain SVG) to silence this warning.'
         })
       }
     }
   }
-  return [...found].sort()
+  return [...checked.values()]
+    .flatMap((check) => (check.ok ? [check.image] : []))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Check one image file. `claim` takes its output path; what it returns is
+ * the generated file (or other image) already there, if any.
+ */
+async function checkImage(cardDir: string, cardRoot: string, target: string, claim: () => OutputClaim | undefined): Promise<ImageCheck> {
+  const real = await realpath(path.join(cardDir, target)).catch(() => undefined)
+  const info = real === undefined ? undefined : await stat(real).catch(() => undefined)
+  if (real !== undefined && real !== cardRoot && !real.startsWith(cardRoot + path.sep)) {
+    return {ok: false, ruleId: 'image-outside-card', reason: `Image \`${target}\` is a link to a file outside the card folder`, hint: 'Copy the image into the card folder instead of linking to it.'}
+  }
+  if (real === undefined || !info?.isFile()) {
+    return {ok: false, ruleId: 'image-missing', reason: `Image \`${target}\` does not exist`, hint: 'Image paths are relative to the card folder; check the file name and its case.'}
+  }
+  const clash = claim()
+  if (clash) {
+    // A clash with a shorter path is a file where this image needs a folder.
+    const inside = clash.path.split('/').length < target.split('/').length + 1
+    return {
+      ok: false,
+      ruleId: 'image-path-reserved',
+      reason: `Image \`${target}\` would be written ${inside ? 'inside' : 'over'} ${clash.what} (\`${clash.path}\`) in the output`,
+      hint: clash.what.startsWith('image')
+        ? 'Give the two images names that differ in more than letter case: on many file systems and web servers they are one file.'
+        : 'Rename the image or its folder: kenniskaart writes its own pages, stylesheets and PDFs there.'
+    }
+  }
+  const promised = imageTypeOfName(target)
+  if (!promised) {
+    return {
+      ok: false,
+      ruleId: 'image-type',
+      reason: `\`${target}\` is not an image file: a card publishes only PNG, JPEG, GIF, WebP, AVIF and SVG images`,
+      hint: 'Save the picture as .png, .jpg, .gif, .webp, .avif or .svg and use that file; other files in the card folder are never published.'
+    }
+  }
+  const bytes = await readFile(real).catch(() => undefined)
+  if (!bytes) return {ok: false, ruleId: 'image-missing', reason: `Image \`${target}\` cannot be read`, hint: 'Check that you may read the file.'}
+  const found = imageTypeOfBytes(bytes)
+  if (promised === 'svg') {
+    if (found !== 'text') return wrongBytes(target, promised, found)
+    const result = sanitizeSvg(new TextDecoder('utf-8').decode(bytes))
+    if (!result.ok) return {ok: false, ruleId: 'image-type', reason: `SVG image \`${target}\` ${result.reason}`, hint: result.hint}
+    return {ok: true, image: {path: target, contents: result.contents}, removed: result.removed}
+  }
+  if (found !== promised) return wrongBytes(target, promised, found)
+  return {ok: true, image: {path: target, contents: bytes}, removed: []}
+}
+
+/** The finding for a file whose bytes are not the type its extension promises. */
+function wrongBytes(target: string, promised: ImageType, found: ImageType | 'text' | undefined): ImageCheck {
+  const what = found === undefined ? 'data of another kind' : found === 'text' ? 'text (such as HTML or XML)' : `a ${imageTypeNames[found]} image`
+  const renamed = found !== undefined && found !== 'text' ? target.replace(/\.[^./]*$/, `.${found === 'jpeg' ? 'jpg' : found}`) : undefined
+  return {
+    ok: false,
+    ruleId: 'image-type',
+    reason: `Image \`${target}\` is named as ${imageTypeNames[promised]} but its bytes are ${what}`,
+    hint: renamed ? `Rename the file to \`${renamed}\` and link to that name.` : `Save the picture again as ${imageTypeNames[promised]} from an image program.`
+  }
+}
+
+/** Handouts with a slug used twice are reported by `checkHandouts`; each slug names its paths once. */
+function uniqueSlugs<T extends {slug: string}>(items: readonly T[]): T[] {
+  return items.filter((item, index) => items.findIndex((other) => other.slug === item.slug) === index)
+}
+
+/** "a and b", "a, b and 2 more": what was taken out of an SVG. */
+function listRemoved(removed: string[]): string {
+  const shown = removed.slice(0, 4)
+  const rest = removed.length - shown.length
+  const items = rest > 0 ? [...shown, `${rest} more`] : shown
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 function checkHandouts(draft: CardDraft, themeSlugs: Set<string>): void {

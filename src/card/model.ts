@@ -43,6 +43,12 @@ export interface Card {
   contact: Array<{key: string; lines: string[]}>
   handouts: Handout[]
   visualTheme: VisualTheme
-  /** Card-relative paths of the images the pages use. */
-  images: string[]
+  /** The images the pages use, checked and (SVG) sanitized: these bytes are published. */
+  images: CardImage[]
+}
+
+/** An image of a card: its card-relative path and the contents to publish. */
+export interface CardImage {
+  path: string
+  contents: string | Uint8Array
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {CliError, ExitCode} from '../errors.js'
 import {emitError} from '../report/emit.js'
+import {cardSlugProblem} from './card-slug.js'
 
 /** Files larger than this are refused: no kenniskaart text is that long. */
 export const maxFileBytes = 5 * 1024 * 1024
@@ -64,6 +65,11 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
       problems.push(file)
       continue
     }
+    const nameProblem = cardSlugProblem(name)
+    if (nameProblem) {
+      problems.push(await cardNameFinding(cardDir, nameProblem.reason, nameProblem.suggestion))
+      continue
+    }
     cards.push(await readCardFolder(root, cardDir))
   }
 
@@ -74,6 +80,21 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
     problems.push(file)
   }
   return {dir, cards, problems}
+}
+
+/**
+ * The finding for a card folder whose name cannot be its slug: on its
+ * index.md when it has one, else on the folder. The card is not built.
+ */
+async function cardNameFinding(cardDir: string, reason: string, suggestion: string): Promise<VFile> {
+  const index = path.join(cardDir, 'index.md')
+  const hasIndex = (await lstat(index).catch(() => undefined)) !== undefined
+  const file = new VFile({path: hasIndex ? index : cardDir})
+  emitError(file, 'card-slug-invalid', reason, {
+    place: {line: 1, column: 1},
+    hint: `Rename the folder to \`${suggestion}\`: a card folder's name is its slug, part of web addresses and file names, so it holds only lowercase letters, digits and dashes, and is not \`assets\`.`
+  })
+  return file
 }
 
 async function readCardFolder(root: string, dir: string): Promise<CardFolder> {

@@ -1,11 +1,14 @@
 import path from 'node:path/posix'
-import type {Image, Link, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import type {Definition, Image, ImageReference, Link, Root} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {emitError, emitWarning} from '../report/emit.js'
 
 /** A URL with a scheme (`https:`, `mailto:`) or protocol-relative: not a card file. */
 const externalUrl = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
+
+/** A web address: an image there would be loaded from someone else's server. */
+const remoteUrl = /^(?:https?:|\/\/)/i
 
 /**
  * Find the links and images that point at files of the card itself and
@@ -18,6 +21,7 @@ export default function remarkCardReferences() {
     const themeLinks = (file.data.themeLinks ??= [])
     const fragmentLinks = (file.data.fragmentLinks ??= [])
     const images = (file.data.images ??= [])
+    resolveImageReferences(tree)
 
     visit(tree, (node) => {
       if (node.type === 'link') {
@@ -41,6 +45,15 @@ export default function remarkCardReferences() {
             hint: 'Describe the image in the brackets: `![What the image shows](path.png)`.'
           })
         }
+        if (remoteUrl.test(image.url.trim())) {
+          emitError(file, 'image-remote', `Image \`${image.url}\` is loaded from another site`, {
+            place,
+            hint: 'Images stay inside the card: save the image in the card folder (for example in `figuren/`) and link to it relative to the card.'
+          })
+          image.url = ''
+          return
+        }
+        // Other schemes (`data:`, `javascript:`) are the HTML sanitizer's: it reports and removes them.
         if (externalUrl.test(image.url)) return
         const normalized = path.normalize(decode(image.url.split(/[?#]/, 1)[0]!))
         if (normalized === '..' || normalized.startsWith('../') || path.isAbsolute(normalized)) {
@@ -56,6 +69,28 @@ export default function remarkCardReferences() {
       }
     })
   }
+}
+
+/**
+ * Turn `![alt][ref]` with its `[ref]: url` into a plain image, so an image
+ * by reference is checked, copied and refused exactly like `![alt](url)`.
+ * A reference without a definition stays text, as Markdown renders it.
+ */
+function resolveImageReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>()
+  visit(tree, 'definition', (definition: Definition) => {
+    // The first definition of an identifier wins, as in CommonMark.
+    if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition)
+  })
+  if (definitions.size === 0) return
+  visit(tree, 'imageReference', (reference: ImageReference, index, parent) => {
+    const definition = definitions.get(reference.identifier)
+    if (!definition || !parent || index === undefined) return
+    const image: Image = {type: 'image', url: definition.url, title: definition.title ?? null, alt: reference.alt ?? null}
+    if (reference.position) image.position = reference.position
+    parent.children[index] = image
+    return SKIP
+  })
 }
 
 /** Percent-decode a path as written; a malformed escape is kept as written. */

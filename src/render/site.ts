@@ -24,7 +24,7 @@ export interface SiteOptions {
 
 /** Every file of the website: pages, the themes' stylesheets and fonts, and the cards' images. */
 export async function renderSite(cards: Card[], options: SiteOptions = {}): Promise<OutputFile[]> {
-  return [...renderSitePages(cards, options), ...(await renderThemeAssets(cards)), ...(await copyCardImages(cards))]
+  return [...renderSitePages(cards, options), ...(await renderThemeAssets(cards)), ...copyCardImages(cards)]
 }
 
 /** The page files of the website: every card, every theme, and an index. */
@@ -53,15 +53,12 @@ export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
   return files
 }
 
-/** The images the cards use, copied beside the card pages. */
-export async function copyCardImages(cards: Card[]): Promise<OutputFile[]> {
-  const files: OutputFile[] = []
-  for (const card of cards) {
-    for (const image of card.images) {
-      files.push({path: `${card.slug}/${image}`, contents: await readFile(path.join(card.dir, image))})
-    }
-  }
-  return files
+/**
+ * The images the cards use, beside the card pages: the bytes the card step
+ * checked (and, for SVG, sanitized), never the file as it is on disk now.
+ */
+export function copyCardImages(cards: Card[]): OutputFile[] {
+  return cards.flatMap((card) => card.images.map((image) => ({path: `${card.slug}/${image.path}`, contents: image.contents})))
 }
 
 function renderIndexPage(cards: Card[]): OutputFile {

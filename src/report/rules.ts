@@ -36,7 +36,12 @@ export const rules = {
   'file-too-large': 'A content file is larger than the limit.',
   'file-outside-content': 'A symbolic link leads outside the content folder.',
   'file-unreadable': 'A content file cannot be read: not a regular file, a broken link, or no permission.',
-  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.'
+  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.',
+  'card-slug-invalid': 'A card folder\'s name is not a usable slug (lowercase letters, digits and dashes) or is reserved (`assets`).',
+  'image-type': 'An image is not one of the allowed types (PNG, JPEG, GIF, WebP, AVIF, SVG) by its extension or by its bytes, or an SVG does not parse.',
+  'image-svg-sanitized': 'Active or outside parts (script, event handlers, foreignObject, outside references) were removed from an SVG image.',
+  'image-remote': 'An image is a remote address (`https://…`); images stay inside the card.',
+  'image-path-reserved': 'An image would be written where a generated file (page, stylesheet, PDF, assets, marker) or another image goes.'
 } as const
 
 export type RuleId = keyof typeof rules

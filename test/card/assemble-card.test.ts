@@ -81,7 +81,7 @@ describe('the fixture card three-themes', () => {
   })
 
   it('lists the images the card uses', () => {
-    expect(card.images).toEqual(['figuren/twee-leraren.png'])
+    expect(card.images.map((image) => image.path)).toEqual(['figuren/twee-leraren.png'])
   })
 
   it('keeps the tips of the theme that has them', () => {

@@ -47,7 +47,7 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
 }
 
 /** Cases with warnings only, run again with `--strict`, which must make them fail. */
-const strictCases = ['unknown-key-near-miss', 'source-uncited', 'xss-payloads', 'heading-level-skipped']
+const strictCases = ['unknown-key-near-miss', 'source-uncited', 'xss-payloads', 'heading-level-skipped', 'svg-with-script']
 
 const caseNames = (await readdir(corpusDir, {withFileTypes: true}))
   .filter((entry) => entry.isDirectory())

@@ -54,9 +54,24 @@ describe('remark-card-references', () => {
     expect(findings).toEqual([expect.objectContaining({line: 1, column: 5, severity: 'error', rule: 'image-outside-card'})])
   })
 
-  it('does not copy external images', async () => {
-    const {images, findings} = await references('![Logo](https://example.org/logo.png)')
+  it('refuses a remote image with an error at the image, and copies nothing', async () => {
+    const {images, findings} = await references('![Logo](https://example.org/logo.png)\n\nEn ![Pixel](//example.org/p.gif) of ![Oud](HTTP://example.org/x.png).')
     expect(images).toEqual([])
+    expect(findings).toEqual([
+      expect.objectContaining({line: 1, column: 1, severity: 'error', rule: 'image-remote'}),
+      expect.objectContaining({line: 3, column: 4, severity: 'error', rule: 'image-remote'}),
+      expect.objectContaining({line: 3, column: 37, severity: 'error', rule: 'image-remote'})
+    ])
+  })
+
+  it('checks an image by reference like any other image, at the image', async () => {
+    const {images, findings} = await references('![Logo][logo] en ![Foto][FOTO]\n\n[logo]: https://example.org/logo.png\n[foto]: figuren/foto.png')
+    expect(images).toEqual([{target: 'figuren/foto.png', fragment: undefined, place: expect.objectContaining({line: 1, column: 18})}])
+    expect(findings).toEqual([expect.objectContaining({line: 1, column: 1, severity: 'error', rule: 'image-remote'})])
+  })
+
+  it('leaves links to other sites alone: only images must stay inside the card', async () => {
+    const {findings} = await references('[Een site](https://example.org/)')
     expect(findings).toEqual([])
   })
 })

@@ -141,7 +141,10 @@ describe('a card with a handout and an outside image', () => {
     expect(numbers.size).toBe(2)
   })
 
-  it('blocks the outside image and warns at its place in the Markdown', () => {
+  // A Markdown image from another site is an `image-remote` error before
+  // anything prints; a raw HTML <img> with an https src passes the HTML
+  // sanitizer, so it is what still reaches the printer, which must block it.
+  it('blocks the outside image of raw HTML and warns at its place in the Markdown', () => {
     const theme = result.files.find((file) => file.basename === '01-leesmotivatie.md')!
     const warning = theme.messages.find((message) => message.ruleId === 'pdf-request-blocked')
     expect(warning?.reason).toContain('https://example.com/logo.png')

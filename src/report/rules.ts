@@ -36,7 +36,11 @@ export const rules = {
   'file-too-large': 'A content file is larger than the limit.',
   'file-outside-content': 'A symbolic link leads outside the content folder.',
   'file-unreadable': 'A content file cannot be read: not a regular file, a broken link, or no permission.',
-  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.'
+  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.',
+  'theme-config-syntax': 'A visual theme\'s theme.json is not valid JSON.',
+  'theme-config-invalid': 'A value in a visual theme\'s theme.json has the wrong type or form (colours must be opaque CSS colours).',
+  'theme-file-missing': 'A stylesheet or font file that theme.json names does not exist.',
+  'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.'
 } as const
 
 export type RuleId = keyof typeof rules

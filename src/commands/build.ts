@@ -3,7 +3,7 @@ import path from 'node:path'
 import {publicationPath} from '../card/publication.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkOutputDir, writeOutput} from '../output/write-output.js'
-import type {FindingsFormat} from '../report/findings.js'
+import {escapeTerminal, type FindingsFormat} from '../report/findings.js'
 import {reportContent} from './report-content.js'
 
 export interface BuildCommandOptions {
@@ -49,6 +49,6 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
   const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
-  process.stderr.write(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}\n`)
+  process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   return ExitCode.ok
 }

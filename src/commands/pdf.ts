@@ -6,7 +6,7 @@ import type {PageSize} from '../content/schema.js'
 import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {renderPublications} from '../pdf/render-publications.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
-import {collectFindings, type FindingsFormat} from '../report/findings.js'
+import {collectFindings, escapeTerminal, type FindingsFormat} from '../report/findings.js'
 import {renderSite} from '../render/site.js'
 import {reportContent} from './report-content.js'
 
@@ -59,7 +59,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const out = path.resolve(options.out ?? `${publication.slug}.pdf`)
   await writeFileAtomically(out, printed.contents)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  process.stderr.write(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s\n`)
+  process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
   return ExitCode.ok
 }
 

@@ -86,9 +86,18 @@ describe('kenniskaart check with control characters in content', () => {
     const check = await runCli(['check', '--content', 'content'], {cwd: dir})
     expect(check.stdout + check.stderr).not.toMatch(/\u001b/)
     expect(check.stdout).toContain('content/kaart\\u001b[31m\\nnep.md:1:1  error/index.md:3:1')
-    const build = await runCli(['build', '--content', 'content', '--out', 'site', '--no-pdf'], {cwd: dir})
+    await writeFile(path.join(dir, 'content', folder, 'index.md'), '---\ntitle: Kaart\n---\n\nIntro.\n')
+    const build = await runCli(['build', '--content', 'content', '--out', 'site\u001b[31m', '--no-pdf'], {cwd: dir})
+    expect(build.code).toBe(0)
     expect(build.stderr).not.toMatch(/[\u001b\r]/)
-    expect(build.stderr.trim().split('\n').every((line) => !findingLine.test(line))).toBe(true)
+    expect(build.stderr).toContain('→ site\\u001b[31m')
+  })
+
+  it('escapes a path with an escape sequence in an environment error', async () => {
+    const run = await runCli(['check', '--content', 'weg\u001b[31m\nkaart/index.md:1:1  error  nep'], {cwd: repoRoot})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('weg\\u001b[31m\\nkaart')
+    expect(run.stderr).not.toMatch(/\u001b/)
   })
 })
 

@@ -1,11 +1,10 @@
 import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {VFile} from 'vfile'
-import {readTextFile} from '../content/read-content.js'
+import {VFile} from 'vfile'
 import {emitError} from '../report/emit.js'
 import {parseThemeConfig} from './theme-config.js'
-import {isInside, resolveThemeFile, resolveThemeFont} from './theme-files.js'
+import {isInside, readThemeConfig, resolveThemeFile, resolveThemeFont} from './theme-files.js'
 
 /** The themes that ship with kenniskaart. */
 export const bundledThemesDir = fileURLToPath(new URL('../../themes/', import.meta.url))
@@ -52,8 +51,8 @@ export async function loadVisualTheme(name: string, contentDir: string): Promise
     )
     if (!found) continue
     const realRoot = await realpath(root)
-    const file = await readTextFile(realRoot, configPath)
-    const theme = file.data.readable ? await readTheme(name, file, realRoot, dir) : undefined
+    const file = new VFile({path: configPath})
+    const theme = (await readThemeConfig(file, realRoot)) ? await readTheme(name, file, realRoot, dir) : undefined
     if (!theme) return {kind: 'broken', file}
     return {kind: 'loaded', theme, file: bundled ? undefined : file}
   }

@@ -1,4 +1,4 @@
-import {realpath, stat} from 'node:fs/promises'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {VFile} from 'vfile'
@@ -104,4 +104,53 @@ export async function resolveThemeFont(
     return undefined
   }
   return resolved
+}
+
+/** theme.json is a small file; anything larger is not a theme's configuration. */
+export const maxThemeConfigBytes = 1024 * 1024
+
+/**
+ * Read a theme.json as UTF-8 text, as carefully as a content file: a link
+ * that leads out of the themes folder, something that is not a file, a file
+ * too large or not UTF-8 is a finding on it. `file.value` is set only when
+ * the text can be parsed.
+ */
+export async function readThemeConfig(file: VFile, themesRoot: string): Promise<boolean> {
+  const configPath = file.path
+  const real = await realpath(configPath).catch(() => undefined)
+  if (!real) {
+    emitError(file, 'file-unreadable', 'theme.json is a symbolic link that leads to nothing', {hint: 'Replace the link with the file itself.'})
+    return false
+  }
+  if (!isInside(real, themesRoot)) {
+    emitError(file, 'theme-file-outside', 'theme.json is a symbolic link that leads outside the themes folder', {
+      hint: 'Copy the theme into themes/ instead of linking to it.'
+    })
+    return false
+  }
+  const info = await stat(real).catch(() => undefined)
+  if (!info?.isFile()) {
+    emitError(file, 'file-unreadable', 'theme.json is not a regular file', {hint: 'Make theme.json a file holding the theme\'s JSON.'})
+    return false
+  }
+  if (info.size > maxThemeConfigBytes) {
+    emitError(file, 'file-too-large', `theme.json is ${info.size} bytes; the limit is ${maxThemeConfigBytes / 1024 / 1024} MB`, {
+      hint: 'theme.json names colours and files; keep stylesheets and fonts in files of their own.'
+    })
+    return false
+  }
+  const bytes = await readFile(real).catch((error: NodeJS.ErrnoException) => error)
+  if (bytes instanceof Error) {
+    emitError(file, 'file-unreadable', `theme.json cannot be read (${bytes.code ?? bytes.message})`, {hint: 'Check that you may read the file.'})
+    return false
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    emitError(file, 'file-encoding', 'theme.json is not valid UTF-8 text', {hint: 'Save theme.json as UTF-8 in your editor.'})
+    return false
+  }
+  file.value = text
+  return true
 }

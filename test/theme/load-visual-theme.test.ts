@@ -91,7 +91,7 @@ describe('loadVisualTheme', () => {
       expect(load.kind).toBe('broken')
       const rules = load.kind === 'broken' ? load.file.messages.map((message) => message.ruleId) : []
       expect(rules.length).toBe(1)
-      expect(['theme-config-syntax', 'file-empty']).toContain(rules[0])
+      expect(rules[0]).toBe('theme-config-syntax')
       await rm(root, {recursive: true, force: true})
     }
   })
@@ -123,7 +123,21 @@ describe('loadVisualTheme', () => {
     await writeFile(path.join(outside, 'theme.json'), JSON.stringify(validConfig))
     await symlink(outside, path.join(root, 'themes', 'eigen'))
     const load = await loadVisualTheme('eigen', contentDir)
-    expect(load.kind === 'broken' && load.file.messages.map((message) => message.ruleId)).toEqual(['file-outside-content'])
+    expect(load.kind === 'broken' && load.file.messages.map((message) => message.ruleId)).toEqual(['theme-file-outside'])
+  })
+
+  it('refuses a theme.json that links outside, is not UTF-8, or is a folder', async () => {
+    const contentDir = await project({'latin1/theme.json': '', 'map/theme.json/x': '', ...stylesheets})
+    await writeFile(path.join(root, 'secret.json'), JSON.stringify(validConfig))
+    await writeFile(path.join(root, 'themes', 'latin1', 'theme.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]))
+    await symlink('../../secret.json', path.join(root, 'themes', 'eigen', 'theme.json'))
+    const rules = async (name: string) => {
+      const load = await loadVisualTheme(name, contentDir)
+      return load.kind === 'broken' ? load.file.messages.map((message) => message.ruleId) : load.kind
+    }
+    expect(await rules('eigen')).toEqual(['theme-file-outside'])
+    expect(await rules('latin1')).toEqual(['file-encoding'])
+    expect(await rules('map')).toEqual(['file-unreadable'])
   })
 
   it('says when the folder of an unknown theme has no theme.json', async () => {

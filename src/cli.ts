@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {CliError, ExitCode} from './errors.js'
+import {escapeTerminal} from './report/findings.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 
@@ -99,13 +100,13 @@ function handleError(error: unknown, debug: boolean): number {
   // A write stopped by Ctrl-C: the interrupt handler reports it and exits
   if (error instanceof Error && error.name === 'WriteInterrupted') return ExitCode.interrupted
   if (error instanceof CliError) {
-    process.stderr.write(`kenniskaart: ${error.message}\n`)
-    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`)
+    process.stderr.write(`kenniskaart: ${escapeTerminal(error.message)}\n`)
+    if (error.hint) process.stderr.write(`hint: ${escapeTerminal(error.hint)}\n`)
     if (debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`)
     return error.exitCode
   }
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`kenniskaart: unexpected error: ${message}\n`)
+  process.stderr.write(`kenniskaart: unexpected error: ${escapeTerminal(message)}\n`)
   if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`)
   else process.stderr.write('hint: run again with --debug for the stack trace, and report it as a bug.\n')
   return ExitCode.internal

@@ -5,7 +5,7 @@ import {type Publication, publicationPath} from '../card/publication.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
 import {checkOutputDir, outputMarker, writeOutput} from '../output/write-output.js'
-import type {FindingsFormat} from '../report/findings.js'
+import {escapeTerminal, type FindingsFormat} from '../report/findings.js'
 import {reportContent} from './report-content.js'
 
 export interface BuildCommandOptions {
@@ -57,13 +57,13 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   }
   const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
   const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
-  process.stderr.write(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}\n`)
+  process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   return ExitCode.ok
 }
 
 /** Say what was cleaned up after a build that was killed. */
 function reportRecovered(recovered: Awaited<ReturnType<typeof recoverLeftovers>>): void {
-  const shown = (file: string) => path.relative(process.cwd(), file) || file
+  const shown = (file: string) => escapeTerminal(path.relative(process.cwd(), file) || file)
   if (recovered.restored) process.stderr.write(`Restored the previous output from ${shown(recovered.restored)}, left by a build that was stopped.\n`)
   if (recovered.removed.length > 0) {
     process.stderr.write(`Removed ${recovered.removed.length} leftover folder(s) of builds that were stopped: ${recovered.removed.map(shown).join(', ')}\n`)

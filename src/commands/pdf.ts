@@ -6,7 +6,7 @@ import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkPdfTarget, writePdfFile} from '../output/write-pdf-file.js'
 import {renderPublications} from '../pdf/render-publications.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
-import {collectFindings, type FindingsFormat} from '../report/findings.js'
+import {collectFindings, escapeTerminal, type FindingsFormat} from '../report/findings.js'
 import {renderSite} from '../render/site.js'
 import {reportContent} from './report-content.js'
 
@@ -62,6 +62,6 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
 
   await writePdfFile(out, printed.contents)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  process.stderr.write(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s\n`)
+  process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
   return ExitCode.ok
 }

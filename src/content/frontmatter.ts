@@ -162,7 +162,7 @@ function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): strin
   for (const segment of path) {
     current = unwrap(current)
     const def = (current as {def?: {type?: string; shape?: Record<string, unknown>; element?: unknown; options?: unknown[]}}).def
-    if (def?.type === 'object' && def.shape) current = def.shape[String(segment)]
+    if (def?.type === 'object' && def.shape) current = Object.hasOwn(def.shape, String(segment)) ? def.shape[String(segment)] : undefined
     else if (def?.type === 'array') current = def.element
     else return []
   }
@@ -190,7 +190,8 @@ function levenshteinClose(a: string, b: string): boolean {
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = data
   for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined
+    // Keys come from content: only the data's own members, never `constructor` of its prototype
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined
     current = (current as Record<PropertyKey, unknown>)[segment]
   }
   return current

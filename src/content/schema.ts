@@ -32,6 +32,21 @@ export const handoutSchema = z.strictObject({
   size: pageSizeSchema.optional()
 })
 
+/**
+ * The contact block: label → value, in the order written. A record drops a
+ * `__proto__` key without a word (it would replace the prototype): here it
+ * is an error at that key instead.
+ */
+const contactSchema = z.preprocess(
+  (value, context) => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+      context.addIssue({code: 'custom', message: 'a contact key cannot be `__proto__`', path: ['__proto__'], input: value})
+    }
+    return value
+  },
+  z.record(z.string(), z.union([z.string(), z.number()]).transform(String))
+)
+
 /** Frontmatter of `content/<card>/index.md`. */
 export const cardFrontmatterSchema = z.strictObject({
   title: nonEmptyString,
@@ -46,7 +61,7 @@ export const cardFrontmatterSchema = z.strictObject({
   keywords: z.array(nonEmptyString).optional(),
   themes: z.array(slugSchema).optional(),
   sources: z.array(sourceSchema).default([]),
-  contact: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+  contact: contactSchema.optional(),
   handouts: z.array(handoutSchema).optional()
 })
 

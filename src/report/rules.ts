@@ -41,7 +41,11 @@ export const rules = {
   'image-type': 'An image is not one of the allowed types (PNG, JPEG, GIF, WebP, AVIF, SVG) by its extension or by its bytes, or an SVG does not parse.',
   'image-svg-sanitized': 'Active or outside parts (script, event handlers, foreignObject, outside references) were removed from an SVG image.',
   'image-remote': 'An image is a remote address (`https://…`); images stay inside the card.',
-  'image-path-reserved': 'An image would be written where a generated file (page, stylesheet, PDF, assets, marker) or another image goes.'
+  'image-path-reserved': 'An image would be written where a generated file (page, stylesheet, PDF, assets, marker) or another image goes.',
+  'theme-config-syntax': 'A visual theme\'s theme.json is not valid JSON.',
+  'theme-config-invalid': 'A value in a visual theme\'s theme.json has the wrong type or form (colours must be opaque CSS colours).',
+  'theme-file-missing': 'A stylesheet or font file that theme.json names does not exist.',
+  'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.'
 } as const
 
 export type RuleId = keyof typeof rules

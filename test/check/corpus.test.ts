@@ -43,6 +43,9 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   async 'image-link-outside-card'(caseDir) {
     await mkdir(path.join(caseDir, 'content/kaart/figuren'), {recursive: true})
     await symlink('../../../buiten.png', path.join(caseDir, 'content/kaart/figuren/foto.png'))
+  },
+  async 'theme-json-symlink-escape'(caseDir) {
+    await symlink('../../secret.txt', path.join(caseDir, 'themes/link/fonts.css'))
   }
 }
 

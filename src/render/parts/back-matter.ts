@@ -13,7 +13,8 @@ export function contactBlock(card: Card): Element | undefined {
 }
 
 function contactItem(key: string, lines: string[]): Element {
-  const label = labels.contactKeys[key] ?? key
+  // The key comes from content: only the table's own labels count, never `constructor` or `toString` of its prototype
+  const label = Object.hasOwn(labels.contactKeys, key) ? labels.contactKeys[key]! : key
   const value = lines.join(' ')
   let content: ElementContent[]
   if (key === 'email') content = [h('a', {href: `mailto:${value}`}, value)]

@@ -1,0 +1,118 @@
+import {findNodeAtLocation, getNodeValue, type Node as JsonNode, type ParseError, ParseErrorCode, parseTree} from 'jsonc-parser'
+import type {Point} from 'unist'
+import {location} from 'vfile-location'
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import {emitError} from '../report/emit.js'
+import {parseThemeColour} from './theme-colour.js'
+
+const colourSchema = z.string().transform((value, context) => {
+  const hex = parseThemeColour(value)
+  if (hex === undefined) {
+    context.addIssue({code: 'custom', message: 'a colour is an opaque CSS colour: hex (`#1f6f8b`), `rgb()`, `hsl()` or a name such as `teal`'})
+    return z.NEVER
+  }
+  return hex
+})
+
+const pathSchema = z.string().trim().min(1, 'a path must not be empty')
+
+/** theme.json: what a visual theme declares. */
+export const themeConfigSchema = z.object({
+  name: z.string(),
+  /** Theme colours, given to themes by position when a theme sets none. */
+  palette: z.array(colourSchema).min(1, 'the palette needs at least one colour'),
+  /** Text colour on a theme colour (tiles, bands). */
+  onColor: colourSchema,
+  /** `fonts` holds the @font-face rules both other stylesheets import. */
+  stylesheets: z.object({site: pathSchema, print: pathSchema, fonts: pathSchema.optional()}),
+  /** Font files: paths inside the theme folder, or files of an installed npm package. */
+  fonts: z.array(pathSchema).default([])
+})
+
+export type ThemeConfig = z.infer<typeof themeConfigSchema>
+
+/** A validated theme.json, and where each of its values stands in the file. */
+export interface ParsedThemeConfig {
+  config: ThemeConfig
+  pointAt(path: ReadonlyArray<string | number>, what?: 'key' | 'value'): Point
+}
+
+/** What a JSON parse error means, in words. */
+const parseErrorText: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'an unexpected character (JSON strings use double quotes, keys too)',
+  [ParseErrorCode.InvalidNumberFormat]: 'a number is not written as JSON writes numbers',
+  [ParseErrorCode.PropertyNameExpected]: 'a key in double quotes was expected (no comma after the last entry)',
+  [ParseErrorCode.ValueExpected]: 'a value was expected (no comma after the last entry)',
+  [ParseErrorCode.ColonExpected]: 'a colon was expected after the key',
+  [ParseErrorCode.CommaExpected]: 'a comma was expected between two entries',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing `}` was expected',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing `]` was expected',
+  [ParseErrorCode.EndOfFileExpected]: 'the file goes on after its one value',
+  [ParseErrorCode.InvalidCommentToken]: 'JSON allows no comments',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'a comment is not closed (and JSON allows none)',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number ends too soon',
+  [ParseErrorCode.InvalidUnicode]: 'a `\\u` escape is not four hex digits',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'a backslash escape that JSON does not know',
+  [ParseErrorCode.InvalidCharacter]: 'a control character (such as a tab or a line break) inside a string'
+}
+
+/**
+ * Parse and validate a theme.json. A syntax error or a value of the wrong
+ * type or form is a finding on the file at its own line and column; the
+ * result is undefined then.
+ */
+export function parseThemeConfig(file: VFile): ParsedThemeConfig | undefined {
+  const text = String(file.value)
+  const place = location(file)
+  const errors: ParseError[] = []
+  const root = parseTree(text, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
+  const toPoint = (offset: number): Point => place.toPoint(offset) ?? {line: 1, column: 1}
+
+  const [syntaxError] = errors
+  if (syntaxError || !root) {
+    emitError(file, 'theme-config-syntax', `Invalid JSON in theme.json: ${syntaxError ? (parseErrorText[syntaxError.error] ?? 'unexpected text') : 'no value'}`, {
+      place: toPoint(syntaxError?.offset ?? 0),
+      hint: 'theme.json is strict JSON: keys and strings in double quotes, commas between entries and none after the last, no comments.'
+    })
+    return undefined
+  }
+
+  const pointAt = (path: ReadonlyArray<string | number>, what: 'key' | 'value' = 'value'): Point => {
+    // The deepest node that exists on the path: a missing key is reported at the object that lacks it
+    for (let length = path.length; length >= 0; length--) {
+      const node = findNodeAtLocation(root, [...path.slice(0, length)])
+      if (!node) continue
+      const keyNode = what === 'key' && length === path.length ? propertyKey(node) : undefined
+      return toPoint((keyNode ?? node).offset)
+    }
+    return toPoint(root.offset)
+  }
+
+  const parsed = themeConfigSchema.safeParse(getNodeValue(root))
+  if (parsed.success) return {config: parsed.data, pointAt}
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')
+    const missing = issue.code === 'invalid_type' && findNodeAtLocation(root, path) === undefined
+    emitError(
+      file,
+      'theme-config-invalid',
+      path.length === 0
+        ? 'theme.json is not an object of `"key": value` pairs'
+        : missing
+          ? `theme.json misses the key \`${path.join('.')}\``
+          : `Invalid \`${path.join('.')}\` in theme.json: ${issue.message}`,
+      {
+        place: pointAt(path),
+        hint: missing ? `Add \`"${String(path.at(-1))}"\`; the theme format is described in the README.` : 'Correct the value; the theme format is described in the README.'
+      }
+    )
+  }
+  return undefined
+}
+
+/** The key node of a property value, for findings that point at the key. */
+function propertyKey(node: JsonNode): JsonNode | undefined {
+  return node.parent?.type === 'property' ? node.parent.children?.[0] : undefined
+}

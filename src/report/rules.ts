@@ -36,7 +36,9 @@ export const rules = {
   'file-too-large': 'A content file is larger than the limit.',
   'file-outside-content': 'A symbolic link leads outside the content folder.',
   'file-unreadable': 'A content file cannot be read: not a regular file, a broken link, or no permission.',
-  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.'
+  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.',
+  'citation-malformed': 'Brackets that look like a citation (`[@…]`, `[-@…]`, `[zie @…]`) are not valid citation syntax.',
+  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.'
 } as const
 
 export type RuleId = keyof typeof rules

@@ -1,4 +1,4 @@
-import type {Root, Text} from 'mdast'
+import type {Parent, Root, Text} from 'mdast'
 import type {Processor} from 'unified'
 import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
@@ -38,6 +38,8 @@ export default function remarkCitations(this: Processor) {
       })
     })
 
+    /** Parents left with an empty text node; cleaned once at the end, so many citations stay linear. */
+    const emptied = new Set<Parent>()
     visit(tree, (node, index, parent) => {
       if (node.type === 'citation') {
         const citation = node as Citation
@@ -53,10 +55,7 @@ export default function remarkCitations(this: Processor) {
         const before = index === undefined ? undefined : parent?.children[index - 1]
         if (before?.type === 'text') {
           before.value = before.value.trimEnd()
-          if (!before.value) {
-            parent!.children.splice(index! - 1, 1)
-            return index
-          }
+          if (!before.value) emptied.add(parent!)
         }
         return
       }
@@ -75,13 +74,16 @@ export default function remarkCitations(this: Processor) {
       }
       // An `@id` in link text or in a malformed citation is not an in-text citation.
       if (linkTexts.has(node)) return
+      let nextMistake = 0
       for (const match of text.matchAll(inTextPattern)) {
-        if (mistakes.some((mistake) => match.index >= mistake.start && match.index < mistake.end)) continue
+        while (nextMistake < mistakes.length && mistakes[nextMistake]!.end <= match.index) nextMistake++
+        if (nextMistake < mistakes.length && mistakes[nextMistake]!.start <= match.index) continue
         const start = at(match.index)
         const end = at(match.index + match[0].length)
         inTextUses.push({ids: [match[1]!], place: start, end, idPlaces: [start], idEnds: [end]})
       }
     })
+    for (const parent of emptied) parent.children = parent.children.filter((child) => child.type !== 'text' || child.value !== '') as typeof parent.children
   }
 }
 

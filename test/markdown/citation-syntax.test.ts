@@ -127,6 +127,12 @@ describe('citation syntax: every Pandoc form, with exact positions', () => {
     expect(use!.idPlaces!.map((start, index) => span({start, end: use!.idEnds![index]!}))).toEqual(['2:2-2:4', '2:10-2:13'])
   })
 
+  it('hangs the citation on the word before it: the white space before `[` goes', async () => {
+    const {tree} = await parse('Tekst  [@a] en\n[@b].')
+    const paragraph = tree.children[0]
+    expect(paragraph?.type === 'paragraph' && paragraph.children.map((node) => (node.type === 'text' ? node.value : node.type))).toEqual(['Tekst', 'citation', ' en', 'citation', '.'])
+  })
+
   it('lets two citations stand side by side', async () => {
     const {uses} = await parse('Tekst[@a][@b].')
     expect(uses.map((use) => use.ids)).toEqual([['a'], ['b']])

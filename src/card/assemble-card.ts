@@ -1,6 +1,7 @@
 import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {closest} from 'fastest-levenshtein'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {CardDraft, ThemeDraft} from '../content/load-files.js'
 import {type ImageType, imageTypeNames, imageTypeOfBytes, imageTypeOfName} from '../content/image-type.js'
@@ -53,13 +54,15 @@ export async function assembleCard(
     }
   })
   const introCites = checkCitations(cardFile, sourceIds)
+  const mentioned = new Set([cardFile, ...ordered.map((themeDraft) => themeDraft.file)].flatMap((file) => checkInTextCitations(file, sourceIds)))
 
   // A theme file that could not be read may cite any source: only when every
   // file is read is "never cited" true. Its own error says what to fix first.
   const unread = folder.themeFiles.filter((file) => !themeDrafts.some((themeDraft) => themeDraft.file === file))
   const cited = new Set([...themes.flatMap((theme) => theme.cites), ...introCites])
   for (const [index, source] of meta.sources.entries()) {
-    if (unread.length > 0 || cited.has(source.id) || source.uncited) continue
+    // An in-text `@id` has its own warning, which says how to cite it.
+    if (unread.length > 0 || cited.has(source.id) || mentioned.has(source.id) || source.uncited) continue
     emitWarning(cardFile, 'source-uncited', `Source \`${source.id}\` is never cited`, {
       place: draft.pointAt(['sources', index, 'id']),
       hint: `Cite it with [@${source.id}] where it is used, or mark it \`uncited: true\` if it belongs in the list anyway.`
@@ -190,12 +193,35 @@ function checkCitations(file: VFile, sourceIds: Set<string>): string[] {
       }
       const suggestion = sourceIds.size > 0 ? closest(id, [...sourceIds]) : undefined
       emitError(file, 'citation-unknown', `Citation of unknown source \`${id}\``, {
-        place: use.idPlaces?.[index] ?? use.place,
+        place: positionOf(use.idPlaces?.[index] ?? use.place, use.idEnds?.[index]),
         hint: suggestion ? `Did you mean [@${suggestion}]? Sources are listed under \`sources\` in the card's index.md.` : 'Add the source under `sources` in the card\'s index.md.'
       })
     }
   }
   return cites
+}
+
+/**
+ * Warn about an in-text `@id` (Pandoc's author-in-text form) that names a
+ * source: cited by number, it needs brackets. An `@` that names no source
+ * (a handle, a mail address) is left alone. Returns the ids it found.
+ */
+function checkInTextCitations(file: VFile, sourceIds: Set<string>): string[] {
+  const found: string[] = []
+  for (const use of file.data.inTextCitations ?? []) {
+    const id = use.ids[0]!
+    if (!sourceIds.has(id)) continue
+    found.push(id)
+    emitWarning(file, 'citation-in-text', `\`@${id}\` names a source but is not a citation`, {
+      place: positionOf(use.place, use.end),
+      hint: `Write [@${id}] to cite it with its number (Pandoc's in-text form @id is not numbered), or \\@${id} to keep the text as it is.`
+    })
+  }
+  return found
+}
+
+function positionOf(start: Point, end: Point | undefined): Point | Position {
+  return end ? {start, end} : start
 }
 
 /**

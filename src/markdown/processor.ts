@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {FrontmatterBlock} from '../content/frontmatter.js'
 import remarkCardReferences from './remark-card-references.js'
-import remarkCitations from './remark-citations.js'
+import remarkCitations, {shiftCitationUse} from './remark-citations.js'
 import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
@@ -80,9 +80,8 @@ export async function processMarkdownFragment(file: VFile, markdown: string, at:
     copy.fatal = message.fatal
     copy.note = message.note
   }
-  ;(file.data.citations ??= []).push(
-    ...(fragment.data.citations ?? []).map((use) => ({...use, place: shift(use.place), idPlaces: use.idPlaces?.map(shift)}))
-  )
+  ;(file.data.citations ??= []).push(...(fragment.data.citations ?? []).map((use) => shiftCitationUse(use, shift)))
+  ;(file.data.inTextCitations ??= []).push(...(fragment.data.inTextCitations ?? []).map((use) => shiftCitationUse(use, shift)))
   ;(file.data.themeLinks ??= []).push(...(fragment.data.themeLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
   ;(file.data.fragmentLinks ??= []).push(...(fragment.data.fragmentLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
   ;(file.data.images ??= []).push(...(fragment.data.images ?? []).map((image) => ({...image, place: shift(image.place)})))

@@ -32,8 +32,7 @@ export function resolveReferences(tree: Root, targets: ReferenceTargets, reserve
     }
     const {properties} = element
     if (element.tagName === 'sup' && typeof properties.dataCite === 'string') {
-      element.children = citationLinks(properties.dataCite.split(' '), targets)
-      delete properties.dataCite
+      element.children = citationLinks(properties, targets)
     } else if (element.tagName === 'a' && typeof properties.dataThemeLink === 'string') {
       const fragment = typeof properties.dataFragment === 'string' ? properties.dataFragment : undefined
       const href = targets.themeHref(slugFromFileName(properties.dataThemeLink), fragment)
@@ -69,16 +68,36 @@ function renameReservedIds(tree: Root, reservedIds: ReadonlySet<string>): Map<st
   return renamed
 }
 
-function citationLinks(ids: string[], targets: ReferenceTargets): ElementContent[] {
+/** One source of a citation; remark-citations writes them as JSON when one has a prefix or locator. */
+interface CitedItem {
+  id: string
+  prefix?: string
+  locator?: string
+}
+
+/**
+ * The content of a citation's `sup`: one link per source, by number. A
+ * prefix and a locator are shown as typed around the number (`zie ³ p. 12`),
+ * so they are read aloud and printed; items with them are set apart by `;`.
+ * The `data-cite` attribute is consumed.
+ */
+function citationLinks(properties: Element['properties'], targets: ReferenceTargets): ElementContent[] {
+  const cite = String(properties.dataCite)
+  const detailed = cite.startsWith('[')
+  const items = detailed ? (JSON.parse(cite) as CitedItem[]) : cite.split(' ').map((id) => ({id}) as CitedItem)
+  delete properties.dataCite
   const links: ElementContent[] = []
-  for (const [index, id] of ids.entries()) {
-    if (index > 0) links.push({type: 'text', value: ','})
+  for (const [index, item] of items.entries()) {
+    if (index > 0) links.push({type: 'text', value: detailed ? '; ' : ','})
+    const {id} = item
+    if (item.prefix) links.push(h('span', {className: ['citation-prefix']}, `${item.prefix} `))
     const number = targets.sourceNumber(id)
     links.push(
       number === undefined
         ? h('span', {className: ['citation-unknown'], title: id}, '?')
         : h('a', {className: ['citation-link'], href: targets.sourceHref(id), 'aria-label': `bron ${number}`}, String(number))
     )
+    if (item.locator) links.push(h('span', {className: ['citation-locator']}, ` ${item.locator}`))
   }
   return links
 }

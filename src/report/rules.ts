@@ -45,7 +45,9 @@ export const rules = {
   'theme-config-syntax': 'A visual theme\'s theme.json is not valid JSON.',
   'theme-config-invalid': 'A value in a visual theme\'s theme.json has the wrong type or form (colours must be opaque CSS colours).',
   'theme-file-missing': 'A stylesheet or font file that theme.json names does not exist.',
-  'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.'
+  'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.',
+  'citation-malformed': 'Brackets that look like a citation (`[@…]`, `[-@…]`, `[zie @…]`) are not valid citation syntax.',
+  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.'
 } as const
 
 export type RuleId = keyof typeof rules

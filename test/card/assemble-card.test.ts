@@ -231,6 +231,51 @@ describe('citations against the literature list', () => {
   })
 })
 
+describe('Pandoc citation forms against the literature list', () => {
+  const sources = 'sources:\n  - id: devries2019\n    text: De Vries (2019)\n  - id: jansen2021\n    text: Jansen (2021)\n'
+
+  it('counts citations with a prefix, a locator and a suppressed author as uses of their sources', async () => {
+    const {card, findings} = await loadCard('pandoc-vormen', {
+      'index.md': index(sources),
+      '01-een.md': themeMarkdown('Een', 'Tekst [zie @jansen2021, p. 12] en [-@devries2019; @jansen2021 hfst. 2].')
+    })
+    expect(findings).toEqual([])
+    expect(card?.themes[0]?.cites).toEqual(['jansen2021', 'devries2019'])
+  })
+
+  it('reports an unknown id with the end of the id, also after a prefix', async () => {
+    await temp.writeCard('onbekend-na-prefix', {
+      'index.md': index(sources),
+      '01-een.md': themeMarkdown('Een', 'Tekst [@devries2019; zie @jansen2012, p. 3] en [@jansen2021].')
+    })
+    const {files} = await loadContent(temp.dir, {card: 'onbekend-na-prefix'})
+    // Line 6: `@jansen2012` runs from column 26 up to column 37.
+    expect(findingsOf(...files)).toEqual([expect.objectContaining({file: '01-een.md', line: 6, column: 26, rule: 'citation-unknown'})])
+    const message = files.flatMap((file) => file.messages)[0]
+    expect(message?.place).toEqual({start: expect.objectContaining({line: 6, column: 26}), end: expect.objectContaining({line: 6, column: 37})})
+  })
+
+  it('warns about an in-text @id that names a source, at the @id, and does not call the source uncited', async () => {
+    const {findings} = await loadCard('in-tekst', {
+      'index.md': index(sources),
+      '01-een.md': themeMarkdown('Een', 'Zoals @jansen2021 laat zien [@devries2019]. Mail info@school.nl of volg @iemand.')
+    })
+    expect(findings).toEqual([
+      expect.objectContaining({file: '01-een.md', line: 6, column: 7, severity: 'warning', rule: 'citation-in-text', reason: expect.stringContaining('`@jansen2021`')})
+    ])
+    expect(findings[0]?.hint).toContain('[@jansen2021]')
+  })
+
+  it('reports a malformed citation in a tip at its place in the YAML', async () => {
+    const {findings} = await loadCard('kapot-in-tip', {
+      'index.md': index(sources),
+      '01-een.md': themeMarkdown('Een', 'Tekst[@devries2019][@jansen2021].', 'tips:\n  - "Lees [@ jansen2021]"\n')
+    })
+    // Line 5 is `  - "Lees [@ jansen2021]"`: the `[` is in column 11.
+    expect(findings).toEqual([expect.objectContaining({file: '01-een.md', line: 5, column: 11, severity: 'error', rule: 'citation-malformed'})])
+  })
+})
+
 describe('links between themes', () => {
   it('accepts links to a theme by its file name, its slug, and a heading in it', async () => {
     const {findings} = await loadCard('goede-links', {

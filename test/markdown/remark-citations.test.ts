@@ -127,8 +127,9 @@ describe('remark-citations', () => {
   })
 
   it('leaves text that only looks like a citation alone', async () => {
-    const {uses} = await cite('Mail info@school.nl, schrijf `[@code]` of [@] of [tekst](https://example.org/@x) of [@1abc].')
+    const {uses, file} = await cite('Mail info@school.nl, schrijf `[@code]` of [tekst](https://example.org/@x) of [mail](mailto:a@b.nl).')
     expect(uses).toEqual([])
+    expect(file.messages).toEqual([])
   })
 
   it('renders a citation as a sup with class citation that remembers its ids', async () => {

@@ -1,7 +1,10 @@
 import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {select, selectAll} from 'hast-util-select'
+import {toHtml} from 'hast-util-to-html'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {processMarkdown} from '../../src/markdown/processor.js'
 import {type ReferenceTargets, resolveReferences} from '../../src/render/resolve-references.js'
 import {text} from '../helpers/html.js'
 
@@ -67,5 +70,43 @@ describe('resolveReferences', () => {
     const before = structuredClone(original)
     resolveReferences(original, targets)
     expect(original).toEqual(before)
+  })
+})
+
+describe('citations with prefixes and locators, from Markdown to HTML', () => {
+  /** The HTML of the first citation in `markdown`, through the per-file pipeline (sanitizer included) and resolved. */
+  async function citationHtml(markdown: string): Promise<string> {
+    const file = new VFile({path: 'x.md', value: markdown})
+    const {tree: processed} = await processMarkdown(file)
+    expect(file.messages).toEqual([])
+    return toHtml(select('sup', resolveReferences(processed, targets))!)
+  }
+
+  it('renders a plain citation exactly as before: numbers separated by commas', async () => {
+    expect(await citationHtml('Tekst [@jansen2021; -@devries2019].')).toBe(
+      '<sup class="citation"><a class="citation-link" href="../#bron-jansen2021" aria-label="bron 2">2</a>,<a class="citation-link" href="../#bron-devries2019" aria-label="bron 1">1</a></sup>'
+    )
+  })
+
+  it('shows a locator after the number, so it is read aloud and printed', async () => {
+    expect(await citationHtml('Tekst [@devries2019, p. 12].')).toBe(
+      '<sup class="citation"><a class="citation-link" href="../#bron-devries2019" aria-label="bron 1">1</a><span class="citation-locator"> p. 12</span></sup>'
+    )
+  })
+
+  it('shows a prefix before the number, and sets items apart by `;` when one has a prefix or locator', async () => {
+    expect(await citationHtml('Tekst [zie @devries2019, hfst. 2; @jansen2021].')).toBe(
+      '<sup class="citation"><span class="citation-prefix">zie </span><a class="citation-link" href="../#bron-devries2019" aria-label="bron 1">1</a><span class="citation-locator"> hfst. 2</span>; <a class="citation-link" href="../#bron-jansen2021" aria-label="bron 2">2</a></sup>'
+    )
+  })
+
+  it('keeps the locator of a source that has no number here', async () => {
+    expect(await citationHtml('Tekst [@onbekend p. 3].')).toBe(
+      '<sup class="citation"><span class="citation-unknown" title="onbekend">?</span><span class="citation-locator"> p. 3</span></sup>'
+    )
+  })
+
+  it('escapes markup in a prefix or locator: it is text', async () => {
+    expect(await citationHtml('Tekst [@devries2019, p. <b>3</b> "x"].')).toContain('<span class="citation-locator"> p. &#x3C;b>3&#x3C;/b> "x"</span>')
   })
 })

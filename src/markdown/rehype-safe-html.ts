@@ -189,7 +189,7 @@ function report(file: VFile, element: Element, verdict: Verdict, isRaw: boolean,
   }
   for (const [key, value] of Object.entries(element.properties)) {
     if (value === undefined || value === null || value === false) continue
-    const kept = verdict.properties[key]
+    const kept = Object.hasOwn(verdict.properties, key) ? verdict.properties[key] : undefined
     const isKept = kept !== undefined && kept !== null && (!Array.isArray(value) || !Array.isArray(kept) || kept.length === value.length)
     if (isKept) continue
     const attribute = attributeName(key)

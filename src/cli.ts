@@ -14,6 +14,12 @@ const timeoutOption = () =>
     return seconds
   })
 
+const themesOption = () =>
+  new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
+    if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
+    return value
+  })
+
 /** Build the command-line program; each command loads its module only when run. */
 export function createProgram(): Command {
   const program = new Command('kenniskaart')
@@ -46,7 +52,7 @@ export function createProgram(): Command {
     .description('print one card, or a handout of some of its themes, to a PDF')
     .argument('<card>', 'the card\'s folder name')
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
-    .option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)')
+    .addOption(themesOption())
     .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
     .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
     .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
@@ -93,8 +99,8 @@ export async function run(argv: string[]): Promise<void> {
 
 function handleError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
-    const isInformational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-    return isInformational ? ExitCode.ok : ExitCode.usage
+    // --help, help and --version end with 0; a usage error, and no command at all (help on stderr), with 2
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
   }
   // A write stopped by Ctrl-C: the interrupt handler reports it and exits
   if (error instanceof Error && error.name === 'WriteInterrupted') return ExitCode.interrupted

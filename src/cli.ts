@@ -14,6 +14,13 @@ const timeoutOption = () =>
     return seconds
   })
 
+const browserOption = () =>
+  new Option('--browser <path>', 'Chrome, Chromium or Edge to print with, or its macOS .app (default: found automatically)').argParser((value) => {
+    // An empty path is a mistake (an unset variable), not a request to look for a browser
+    if (!value.trim()) throw new InvalidArgumentError('give the path of a Chrome, Chromium or Edge program, or leave the option out')
+    return value
+  })
+
 const themesOption = () =>
   new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
     if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
@@ -36,7 +43,7 @@ export function createProgram(): Command {
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
     .option('--card <slug>', 'build only this card')
     .option('--no-pdf', 'build the website only, without PDFs')
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(browserOption())
     .addOption(timeoutOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
     .addOption(formatOption())
@@ -56,7 +63,7 @@ export function createProgram(): Command {
     .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
     .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
     .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(browserOption())
     .addOption(timeoutOption())
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)

@@ -38,4 +38,12 @@ describe('kenniskaart without a usable call', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /)
     }
   })
+
+  it('refuses an empty --browser as a usage error rather than looking for another browser', async () => {
+    const runs = await Promise.all([runCli(['build', '--browser', ''], {cwd: work.dir}), runCli(['pdf', 'kaart', '--browser', ' '], {cwd: work.dir})])
+    for (const run of runs) {
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('give the path of a Chrome, Chromium or Edge program')
+    }
+  })
 })

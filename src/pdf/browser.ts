@@ -5,6 +5,7 @@ import puppeteer, {type Browser, type HTTPRequest, type Page, type PDFOptions} f
 import {CliError, ExitCode} from '../errors.js'
 import type {FoundBrowser} from './find-browser.js'
 import {trackBrowser} from './open-browsers.js'
+import {profilePrefix} from './stale-profiles.js'
 
 /**
  * The origin the print pages are served from. Nothing is listening there:
@@ -98,7 +99,7 @@ export class PdfBrowser {
     const onAbort = () => stop.abort(signal?.reason)
     signal?.addEventListener('abort', onAbort, {once: true})
     const deadline = setTimeout(() => stop.abort(new LaunchTimeoutError(launchTimeoutMs)), launchTimeoutMs)
-    const profile = mkdtemp(path.join(os.tmpdir(), 'kenniskaart-browser-'))
+    const profile = mkdtemp(path.join(os.tmpdir(), profilePrefix()))
     // Tracked from the moment the profile folder is asked for, so an interrupt during start-up removes it too
     const untrackLaunch = trackBrowser(async () => {
       stop.abort(new Error('interrupted'))

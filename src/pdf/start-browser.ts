@@ -1,5 +1,6 @@
 import {PdfBrowser} from './browser.js'
 import {findBrowser} from './find-browser.js'
+import {removeStaleProfiles} from './stale-profiles.js'
 
 /** The launches `startBrowser` began, so closing one that is still starting can stop it. */
 const launches = new WeakMap<Promise<PdfBrowser>, AbortController>()
@@ -11,6 +12,8 @@ const launches = new WeakMap<Promise<PdfBrowser>, AbortController>()
  * before the rest of the pipeline is loaded.
  */
 export function startBrowser(browserPath?: string): Promise<PdfBrowser> {
+  // Profiles left by runs that were killed outright; in the background, it never fails
+  void removeStaleProfiles()
   const launch = new AbortController()
   const started = findBrowser(browserPath).then(async (found) => {
     const browser = await PdfBrowser.launch(found, {signal: launch.signal})

@@ -1,4 +1,4 @@
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, readlink, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Browser, type HTTPRequest, type Page, type PDFOptions} from 'puppeteer-core'
@@ -118,8 +118,6 @@ export class PdfBrowser {
         timeout: launchTimeoutMs,
         protocolTimeout: 120_000,
         userDataDir: profileDir,
-        // Chromium's own temporary files go in the profile too, so nothing outlives it even when it is killed
-        env: {...process.env, TMPDIR: profileDir},
         // puppeteer kills the browser's whole process group when this aborts
         signal: stop.signal,
         args: noSandbox ? [...launchArgs, '--no-sandbox', '--disable-setuid-sandbox'] : launchArgs
@@ -234,9 +232,22 @@ export class PdfBrowser {
   }
 }
 
-/** Remove a browser profile folder; Chromium may still be writing to it for a moment after it closed. */
+/**
+ * Remove a browser profile folder; Chromium may still be writing to it for
+ * a moment after it closed. A Chromium that was killed also leaves the
+ * folder of its singleton socket in the temp folder, which the profile
+ * links to: that goes too.
+ */
 async function removeProfile(profileDir: string): Promise<void> {
+  const socket = await readlink(path.join(profileDir, 'SingletonSocket')).catch(() => undefined)
   await rm(profileDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => undefined)
+  const socketDir = socket === undefined ? undefined : path.dirname(socket)
+  const isChromiumsOwn =
+    socketDir !== undefined &&
+    path.basename(socket ?? '') === 'SingletonSocket' &&
+    path.dirname(socketDir) === path.resolve(os.tmpdir()) &&
+    /^\.?(org\.chromium|com\.google|com\.microsoft)\./.test(path.basename(socketDir))
+  if (isChromiumsOwn) await rm(socketDir, {recursive: true, force: true}).catch(() => undefined)
 }
 
 /**

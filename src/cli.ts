@@ -15,6 +15,19 @@ const timeoutOption = () =>
     return seconds
   })
 
+const browserOption = () =>
+  new Option('--browser <path>', 'Chrome, Chromium or Edge to print with, or its macOS .app (default: found automatically)').argParser((value) => {
+    // An empty path is a mistake (an unset variable), not a request to look for a browser
+    if (!value.trim()) throw new InvalidArgumentError('give the path of a Chrome, Chromium or Edge program, or leave the option out')
+    return value
+  })
+
+const themesOption = () =>
+  new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
+    if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
+    return value
+  })
+
 /** Build the command-line program; each command loads its module only when run. */
 export function createProgram(): Command {
   const program = new Command('kenniskaart')
@@ -31,7 +44,7 @@ export function createProgram(): Command {
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
     .option('--card <slug>', 'build only this card')
     .option('--no-pdf', 'build the website only, without PDFs')
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(browserOption())
     .addOption(timeoutOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
     .addOption(formatOption())
@@ -47,11 +60,11 @@ export function createProgram(): Command {
     .description('print one card, or a handout of some of its themes, to a PDF')
     .argument('<card>', 'the card\'s folder name')
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
-    .option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)')
+    .addOption(themesOption())
     .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
     .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
     .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(browserOption())
     .addOption(timeoutOption())
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
@@ -94,8 +107,8 @@ export async function run(argv: string[]): Promise<void> {
 
 function handleError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
-    const isInformational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-    return isInformational ? ExitCode.ok : ExitCode.usage
+    // --help, help and --version end with 0; a usage error, and no command at all (help on stderr), with 2
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
   }
   // A write stopped by Ctrl-C: the interrupt handler reports it and exits
   if (error instanceof Error && error.name === 'WriteInterrupted') return ExitCode.interrupted

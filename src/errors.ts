@@ -3,12 +3,19 @@
  * problems have their own codes so CI can tell them apart.
  */
 export const ExitCode = {
+  /** Done. */
   ok: 0,
+  /** The content has errors (or warnings, with --strict): each is printed with file, line and column. */
   contentErrors: 1,
+  /** The call is wrong: an unknown command or option, a bad option value, no command at all. */
   usage: 2,
+  /** No usable browser to print with: none found, not a program, no browser, or older than the minimum. */
   noBrowser: 3,
+  /** The environment failed: a file or folder cannot be read or written, the browser stopped or timed out while printing. */
   environment: 4,
+  /** An unexpected error: a bug (run with --debug and report it). */
   internal: 70,
+  /** Interrupted (Ctrl-C or SIGTERM); the previous output is unchanged. */
   interrupted: 130
 } as const
 

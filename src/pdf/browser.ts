@@ -1,10 +1,11 @@
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, readlink, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Browser, type HTTPRequest, type Page, type PDFOptions} from 'puppeteer-core'
 import {CliError, ExitCode} from '../errors.js'
 import type {FoundBrowser} from './find-browser.js'
 import {trackBrowser} from './open-browsers.js'
+import {profilePrefix} from './stale-profiles.js'
 
 /**
  * The origin the print pages are served from. Nothing is listening there:
@@ -43,6 +44,21 @@ const launchArgs = [
   '--font-render-hinting=none'
 ]
 
+/**
+ * The oldest Chrome, Chromium or Edge (by major version) that prints CSS
+ * page-margin boxes (`@bottom-left` and friends, which carry the page
+ * numbers and running titles): they shipped in Chrome 131.
+ */
+export const minimumBrowserVersion = 131
+
+/** How long a browser may take to start and answer before it counts as broken. */
+const launchTimeoutMs = 30_000
+
+export interface LaunchOptions {
+  /** Aborting stops a launch still under way: the browser process is killed and its profile folder removed. */
+  signal?: AbortSignal
+}
+
 /** One browser for a whole run, reused for every PDF. */
 export class PdfBrowser {
   private readonly untrack: () => void
@@ -55,44 +71,79 @@ export class PdfBrowser {
   }
 
   /**
-   * Start the browser. The sandbox is turned off only where it cannot work:
-   * as root, or when starting with it failed (containers without user
-   * namespaces).
+   * Start the browser and check that it is new enough. The sandbox is
+   * turned off only where it cannot work: as root, or when starting with it
+   * failed (containers without user namespaces).
    */
-  static async launch(found: FoundBrowser): Promise<PdfBrowser> {
+  static async launch(found: FoundBrowser, options: LaunchOptions = {}): Promise<PdfBrowser> {
     const isRoot = process.getuid?.() === 0
+    let started: PdfBrowser
     try {
-      return await PdfBrowser.start(found, isRoot)
+      started = await PdfBrowser.start(found, isRoot, options.signal)
     } catch (error) {
-      if (isRoot) throw launchError(found, error)
+      if (isRoot || options.signal?.aborted || error instanceof LaunchTimeoutError) throw launchError(found, error)
       try {
-        return await PdfBrowser.start(found, true)
+        started = await PdfBrowser.start(found, true, options.signal)
       } catch {
         throw launchError(found, error)
       }
     }
+    await started.refuseIfTooOld(found)
+    return started
   }
 
-  private static async start(found: FoundBrowser, noSandbox: boolean): Promise<PdfBrowser> {
-    const profileDir = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-browser-'))
+  private static async start(found: FoundBrowser, noSandbox: boolean, signal: AbortSignal | undefined): Promise<PdfBrowser> {
+    signal?.throwIfAborted()
+    // Stopped by the caller, by the start-up deadline, or by Ctrl-C (closeAllBrowsers)
+    const stop = new AbortController()
+    const onAbort = () => stop.abort(signal?.reason)
+    signal?.addEventListener('abort', onAbort, {once: true})
+    const deadline = setTimeout(() => stop.abort(new LaunchTimeoutError(launchTimeoutMs)), launchTimeoutMs)
+    const profile = mkdtemp(path.join(os.tmpdir(), profilePrefix()))
+    // Tracked from the moment the profile folder is asked for, so an interrupt during start-up removes it too
+    const untrackLaunch = trackBrowser(async () => {
+      stop.abort(new Error('interrupted'))
+      await profile.then(removeProfile, () => undefined)
+    })
     try {
-      const browser = await puppeteer.launch({
+      const profileDir = await profile
+      stop.signal.throwIfAborted()
+      const launching = puppeteer.launch({
         executablePath: found.executablePath,
         headless: true,
         pipe: true,
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
-        timeout: 30_000,
+        timeout: launchTimeoutMs,
         protocolTimeout: 120_000,
         userDataDir: profileDir,
+        // puppeteer kills the browser's whole process group when this aborts
+        signal: stop.signal,
         args: noSandbox ? [...launchArgs, '--no-sandbox', '--disable-setuid-sandbox'] : launchArgs
       })
+      const browser = await untilAborted(launching, stop.signal)
       return new PdfBrowser(browser, profileDir)
     } catch (error) {
-      await rm(profileDir, {recursive: true, force: true})
-      throw error
+      await profile.then(removeProfile, () => undefined)
+      throw stop.signal.aborted ? stop.signal.reason : error
+    } finally {
+      clearTimeout(deadline)
+      signal?.removeEventListener('abort', onAbort)
+      untrackLaunch()
     }
+  }
+
+  /** Close and refuse a browser older than `minimumBrowserVersion`; one whose version cannot be read is given the benefit of the doubt. */
+  private async refuseIfTooOld(found: FoundBrowser): Promise<void> {
+    const version = await this.browser.version().catch(() => '')
+    const major = Number(/\/(\d+)\./.exec(version)?.[1])
+    if (!major || major >= minimumBrowserVersion) return
+    await this.close()
+    throw new CliError(`The browser ${found.executablePath} is too old to print: it is version ${major}, and kenniskaart needs ${minimumBrowserVersion} or newer`, {
+      exitCode: ExitCode.noBrowser,
+      hint: `Page numbers and running titles are CSS page-margin boxes, which Chrome, Chromium and Edge print from version ${minimumBrowserVersion}. Update the browser, or name a newer one with --browser <path>. To build the website alone, pass --no-pdf.`
+    })
   }
 
   private sparePage: Promise<Page> | undefined
@@ -107,7 +158,9 @@ export class PdfBrowser {
   async withPrintPage<T>(files: ServedFiles, options: PrintOptions, work: (page: PrintPage) => Promise<T>): Promise<T> {
     const spare = this.sparePage
     this.sparePage = undefined
-    const page = await (spare ?? this.browser.newPage())
+    const page = await (spare ?? this.browser.newPage()).catch((error: unknown) => {
+      throw this.stoppedError(error)
+    })
     try {
       let documentHtml = ''
       // Content never runs code while printing; requests are answered below or refused
@@ -137,6 +190,8 @@ export class PdfBrowser {
           })
         }
       })
+    } catch (error) {
+      throw this.stoppedError(error)
     } finally {
       // A page stuck in a print can take its time to close; the browser is closed (or killed) after this anyway
       await settleWithin(2000, page.close())
@@ -159,9 +214,57 @@ export class PdfBrowser {
     const child = this.browser.process()
     const inTime = await settleWithin(5000, this.browser.close())
     if (!inTime && child && child.exitCode === null) child.kill('SIGKILL')
-    // Chromium may still be writing its profile for a moment after it closed
-    await rm(this.profileDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => undefined)
+    await removeProfile(this.profileDir)
   }
+
+  /**
+   * A browser that went away while it was not being closed (it crashed, ran
+   * out of memory or was killed) is an environment error, exit 4; any other
+   * error is passed on as it is.
+   */
+  private stoppedError(error: unknown): unknown {
+    if (this.closing || this.browser.connected) return error
+    return new CliError('The browser stopped while printing the PDFs', {
+      exitCode: ExitCode.environment,
+      hint: 'It crashed, ran out of memory or was ended by another program; nothing was written. Run the command again; if it keeps happening, name another browser with --browser <path>, or build the website alone with --no-pdf.',
+      cause: error
+    })
+  }
+}
+
+/**
+ * Remove a browser profile folder; Chromium may still be writing to it for
+ * a moment after it closed. A Chromium that was killed also leaves the
+ * folder of its singleton socket in the temp folder, which the profile
+ * links to: that goes too.
+ */
+async function removeProfile(profileDir: string): Promise<void> {
+  const socket = await readlink(path.join(profileDir, 'SingletonSocket')).catch(() => undefined)
+  await rm(profileDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => undefined)
+  const socketDir = socket === undefined ? undefined : path.dirname(socket)
+  const isChromiumsOwn =
+    socketDir !== undefined &&
+    path.basename(socket ?? '') === 'SingletonSocket' &&
+    path.dirname(socketDir) === path.resolve(os.tmpdir()) &&
+    /^\.?(org\.chromium|com\.google|com\.microsoft)\./.test(path.basename(socketDir))
+  if (isChromiumsOwn) await rm(socketDir, {recursive: true, force: true}).catch(() => undefined)
+}
+
+/**
+ * The launched browser, or a rejection as soon as `signal` aborts (puppeteer
+ * may otherwise wait out its own time limit); a browser that arrives after
+ * that is closed.
+ */
+function untilAborted(launching: Promise<Browser>, signal: AbortSignal): Promise<Browser> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason)
+      launching.then((late) => late.close()).catch(() => undefined)
+    }
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, {once: true})
+    launching.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 async function answer(request: HTTPRequest, files: ServedFiles, options: PrintOptions, documentHtml: () => string): Promise<void> {
@@ -232,8 +335,19 @@ export class PrintTimeoutError extends Error {
   }
 }
 
+/** A browser that did not start and answer in time. */
+class LaunchTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`it did not answer within ${Math.round(ms / 1000)} s`)
+    this.name = 'LaunchTimeoutError'
+  }
+}
+
 function launchError(found: FoundBrowser, error: unknown): CliError {
-  return new CliError(`Cannot start the browser ${found.executablePath}: ${(error as Error).message.split('\n')[0]}`, {
+  const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)
+  // A program that is no browser exits (or closes the pipe) before it answers
+  const why = /Target closed|Connection closed|has been closed/i.test(message) ? 'it stopped before it answered; is it Chrome, Chromium or Edge?' : message
+  return new CliError(`Cannot start the browser ${found.executablePath}: ${why}`, {
     exitCode: ExitCode.noBrowser,
     hint: 'Check that it is a working Chrome, Chromium or Edge (try it with --version), or name another with --browser <path>. To build the website alone, pass --no-pdf.',
     cause: error

@@ -1,4 +1,5 @@
-import {existsSync} from 'node:fs'
+import {constants, existsSync} from 'node:fs'
+import {access, readdir, readFile, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {Browser, computeExecutablePath, getInstalledBrowsers} from '@puppeteer/browsers'
@@ -10,11 +11,16 @@ export interface FoundBrowser {
   foundBy: 'option' | 'KENNISKAART_BROWSER' | 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer cache' | 'system'
 }
 
+const namedBrowserHint =
+  'Give the path of a Chrome, Chromium or Edge executable (on macOS the .app bundle will do), or leave it out to let kenniskaart look for one. To build the website alone, pass --no-pdf.'
+
 /**
  * Find a Chrome, Chromium or Edge to print with, in this order: the
  * `--browser` option, the `KENNISKAART_BROWSER` and
  * `PUPPETEER_EXECUTABLE_PATH` variables, a browser in puppeteer's cache,
  * then the usual install places of the platform. Nothing is downloaded.
+ * A named browser must be an executable file, or a macOS `.app` bundle
+ * (the program inside it is used).
  */
 export async function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
   const named: Array<[FoundBrowser['foundBy'], string | undefined]> = [
@@ -24,11 +30,7 @@ export async function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv 
   ]
   for (const [foundBy, candidate] of named) {
     if (!candidate) continue
-    if (existsSync(candidate)) return {executablePath: path.resolve(candidate), foundBy}
-    throw new CliError(`The browser ${candidate} (from ${foundBy === 'option' ? '--browser' : foundBy}) does not exist`, {
-      exitCode: ExitCode.noBrowser,
-      hint: 'Give the path of a Chrome, Chromium or Edge executable, or leave it out to let kenniskaart look for one. To build the website alone, pass --no-pdf.'
-    })
+    return {executablePath: await namedExecutable(candidate, foundBy === 'option' ? '--browser' : foundBy), foundBy}
   }
 
   const cached = await browserInPuppeteerCache(env)
@@ -49,6 +51,48 @@ export async function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv 
   })
 }
 
+/** The program a named browser path stands for, or a `CliError` (exit 3) saying why it cannot be one. */
+async function namedExecutable(candidate: string, source: string): Promise<string> {
+  const resolved = path.resolve(candidate)
+  const refuse = (why: string, hint = namedBrowserHint) =>
+    new CliError(`The browser ${candidate} (from ${source}) ${why}`, {exitCode: ExitCode.noBrowser, hint})
+  const stats = await stat(resolved).catch(() => undefined)
+  if (!stats) throw refuse('does not exist')
+  if (stats.isDirectory()) {
+    if (!isAppBundle(resolved)) throw refuse('is a folder, not a program')
+    const inside = await appBundleExecutable(resolved)
+    if (!inside) {
+      throw refuse('is an app bundle without a program in Contents/MacOS', `Name the program inside it, such as "${path.join(resolved, 'Contents/MacOS', path.basename(resolved, '.app'))}".`)
+    }
+    return namedExecutable(inside, source)
+  }
+  if (!stats.isFile()) throw refuse('is not a file')
+  // Windows has no execute permission to check; a file that is no program fails at start-up there
+  if (process.platform !== 'win32' && !(await access(resolved, constants.X_OK).then(() => true, () => false))) {
+    throw refuse('is not executable', `Make it executable (chmod +x) if it is a browser, or name the browser program itself. ${namedBrowserHint}`)
+  }
+  return resolved
+}
+
+function isAppBundle(folder: string): boolean {
+  return folder.endsWith('.app') || existsSync(path.join(folder, 'Contents', 'MacOS'))
+}
+
+/**
+ * The program inside a macOS `.app` bundle: the one `CFBundleExecutable`
+ * in its Info.plist names, else the only file in Contents/MacOS.
+ */
+export async function appBundleExecutable(bundle: string): Promise<string | undefined> {
+  const programs = path.join(bundle, 'Contents', 'MacOS')
+  const plist = await readFile(path.join(bundle, 'Contents', 'Info.plist'), 'utf8').catch(() => '')
+  // An XML property list; one key is read, so a match is enough (a binary plist falls through to the listing)
+  const named = /<key>\s*CFBundleExecutable\s*<\/key>\s*<string>([^<]+)<\/string>/.exec(plist)?.[1]?.trim()
+  if (named && !named.includes('/') && existsSync(path.join(programs, named))) return path.join(programs, named)
+  const entries = await readdir(programs).catch(() => [])
+  const files = entries.filter((name) => !name.startsWith('.'))
+  return files.length === 1 && files[0] ? path.join(programs, files[0]) : undefined
+}
+
 async function browserInPuppeteerCache(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer')
   if (!existsSync(cacheDir)) return undefined
@@ -63,7 +107,6 @@ async function browserInPuppeteerCache(env: NodeJS.ProcessEnv): Promise<string |
   }
   return undefined
 }
-
 /** The usual install places of Chrome, Chromium and Edge. */
 export function systemBrowserPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin') {

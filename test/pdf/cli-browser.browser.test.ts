@@ -1,23 +1,28 @@
 import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {readPdf} from '../helpers/read-pdf.js'
-import {projectWithContent, readTree, repoRoot, runCli} from '../helpers/cli.js'
+import {type CliOptions, projectWithContent, readTree, repoRoot, runCli as runCliAs} from '../helpers/cli.js'
 
 // Slow: the real CLI with the real browser.
 
-/** Chromium processes started with a kenniskaart profile: there must be none after a run. */
-function strayBrowsers(): string[] {
-  const output = execFileSync('ps', ['-eo', 'pid=,stat=,args='], {encoding: 'utf8'})
-  return output.split('\n').filter((line) => line.includes('kenniskaart-browser-') && !/^\s*\d+\s+Z/.test(line))
-}
-
 describe('kenniskaart build with PDFs, through the CLI', () => {
   let project: string
+  /** The runs' TMPDIR, where their browser profiles go: other runs on the machine have their own. */
+  let tmp: string
+  const runCli = (args: string[], options: CliOptions) => runCliAs(args, {...options, env: {TMPDIR: tmp, ...options.env}})
+
+  /** Chromium processes started with a profile of these runs: there must be none after a run. */
+  function strayBrowsers(): string[] {
+    const output = execFileSync('ps', ['-eo', 'pid=,stat=,args='], {encoding: 'utf8'})
+    return output.split('\n').filter((line) => line.includes(path.join(tmp, 'kenniskaart-browser-')) && !/^\s*\d+\s+Z/.test(line))
+  }
 
   beforeAll(async () => {
     project = await projectWithContent(path.join(repoRoot, 'test/fixtures/pdf-card/content'))
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'kenniskaart-tmpdir-'))
     const first = await runCli(['build'], {cwd: project})
     expect(first.stderr).toContain('2 PDFs')
     expect(first.code).toBe(0)
@@ -65,6 +70,7 @@ describe('kenniskaart build with PDFs, through the CLI', () => {
     expect(run.stderr).toContain('previous output is unchanged')
     expect(await readTree(path.join(project, 'dist'))).toEqual(before)
     expect(readdirSync(project).filter((name) => name.includes('.tmp-'))).toEqual([])
+    expect(readdirSync(tmp)).toEqual([])
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(strayBrowsers()).toEqual([])
   }, 60_000)

@@ -10,7 +10,7 @@ import {emitWarning} from '../report/emit.js'
 import {type PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
 import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
-import {startBrowser} from './start-browser.js'
+import {closeStartedBrowser, startBrowser} from './start-browser.js'
 
 export interface PdfOptions {
   /** A browser executable; found automatically when left out. */
@@ -46,7 +46,7 @@ export async function renderPublications(
 ): Promise<PrintedPublication[]> {
   const starting = options.browser ?? startBrowser(options.browserPath)
   if (publications.length === 0) {
-    await (await starting).close()
+    await closeStartedBrowser(starting)
     return []
   }
   const browser = await starting

@@ -15,6 +15,7 @@ import remarkCitations, {shiftCitationUse} from './remark-citations.js'
 import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
+import rehypeRawImages from './rehype-raw-images.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
 
 /** The Markdown of one file as a hast tree, and its frontmatter block. */
@@ -35,6 +36,7 @@ const processor = unified()
   .use(remarkHeadingLevels)
   .use(remarkRehype, {allowDangerousHtml: true})
   .use(rehypeSafeHtml)
+  .use(rehypeRawImages)
   .use(rehypeSlug)
   .freeze()
 
@@ -47,6 +49,7 @@ const inlineProcessor = unified()
   .use(remarkCardReferences)
   .use(remarkRehype, {allowDangerousHtml: true})
   .use(rehypeSafeHtml)
+  .use(rehypeRawImages)
   .freeze()
 
 /**

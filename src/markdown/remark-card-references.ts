@@ -2,13 +2,8 @@ import path from 'node:path/posix'
 import type {Definition, Image, ImageReference, Link, Root} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {emitError, emitWarning} from '../report/emit.js'
-
-/** A URL with a scheme (`https:`, `mailto:`) or protocol-relative: not a card file. */
-const externalUrl = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
-
-/** A web address: an image there would be loaded from someone else's server. */
-const remoteUrl = /^(?:https?:|\/\/)/i
+import {emitWarning} from '../report/emit.js'
+import {claimCardImage, decodePath, externalUrl} from './card-image.js'
 
 /**
  * Find the links and images that point at files of the card itself and
@@ -20,7 +15,6 @@ export default function remarkCardReferences() {
   return (tree: Root, file: VFile) => {
     const themeLinks = (file.data.themeLinks ??= [])
     const fragmentLinks = (file.data.fragmentLinks ??= [])
-    const images = (file.data.images ??= [])
     resolveImageReferences(tree)
 
     visit(tree, (node) => {
@@ -29,12 +23,12 @@ export default function remarkCardReferences() {
         const [target = '', fragment] = link.url.split('#', 2)
         if (externalUrl.test(link.url)) return
         if (target === '' && fragment) {
-          fragmentLinks.push({target: '', fragment: decode(fragment), place: link.position?.start ?? {line: 1, column: 1}})
+          fragmentLinks.push({target: '', fragment: decodePath(fragment), place: link.position?.start ?? {line: 1, column: 1}})
           return
         }
         if (!target.toLowerCase().endsWith('.md')) return
-        const normalized = path.normalize(decode(target))
-        themeLinks.push({target: normalized, fragment: fragment === undefined ? undefined : decode(fragment), place: link.position?.start ?? {line: 1, column: 1}})
+        const normalized = path.normalize(decodePath(target))
+        themeLinks.push({target: normalized, fragment: fragment === undefined ? undefined : decodePath(fragment), place: link.position?.start ?? {line: 1, column: 1}})
         link.data = {...link.data, hProperties: {...link.data?.hProperties, dataThemeLink: normalized, dataFragment: fragment}}
       } else if (node.type === 'image') {
         const image = node as Image
@@ -45,27 +39,10 @@ export default function remarkCardReferences() {
             hint: 'Describe the image in the brackets: `![What the image shows](path.png)`.'
           })
         }
-        if (remoteUrl.test(image.url.trim())) {
-          emitError(file, 'image-remote', `Image \`${image.url}\` is loaded from another site`, {
-            place,
-            hint: 'Images stay inside the card: save the image in the card folder (for example in `figuren/`) and link to it relative to the card.'
-          })
-          image.url = ''
-          return
-        }
-        // Other schemes (`data:`, `javascript:`) are the HTML sanitizer's: it reports and removes them.
-        if (externalUrl.test(image.url)) return
-        const normalized = path.normalize(decode(image.url.split(/[?#]/, 1)[0]!))
-        if (normalized === '..' || normalized.startsWith('../') || path.isAbsolute(normalized)) {
-          emitError(file, 'image-outside-card', `Image \`${image.url}\` lies outside the card folder`, {
-            place,
-            hint: 'Put the image inside the card folder (for example in `figuren/`) and link to it relative to the card.'
-          })
-          image.url = ''
-          return
-        }
-        images.push({target: normalized, fragment: undefined, place: place ?? {line: 1, column: 1}})
-        image.data = {...image.data, hProperties: {...image.data?.hProperties, dataAsset: normalized}}
+        const claimed = claimCardImage(file, image.url, place)
+        if (claimed.kind === 'refused') image.url = ''
+        if (claimed.kind !== 'card') return
+        image.data = {...image.data, hProperties: {...image.data?.hProperties, dataAsset: claimed.path}}
       }
     })
   }
@@ -91,13 +68,4 @@ function resolveImageReferences(tree: Root): void {
     parent.children[index] = image
     return SKIP
   })
-}
-
-/** Percent-decode a path as written; a malformed escape is kept as written. */
-function decode(value: string): string {
-  try {
-    return decodeURI(value)
-  } catch {
-    return value
-  }
 }

@@ -97,3 +97,16 @@ export function contentsPageNumbers(contentsText: string, titles: string[]): Map
   }
   return numbers
 }
+
+/** The colours drawn on one page (from 1), rendered by poppler at 50 dpi, as a set of `#rrggbb`. */
+export function pageColours(pdf: ReadPdf, page: number): Set<string> {
+  const ppm = execFileSync('pdftoppm', ['-r', '50', '-f', String(page), '-l', String(page), '-singlefile', pdf.file], {maxBuffer: 64 * 1024 * 1024})
+  // Binary PPM: "P6\n<width> <height>\n255\n" then RGB bytes
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))
+  if (!header) throw new Error('pdftoppm did not write a PPM image')
+  const colours = new Set<string>()
+  for (let offset = header[0].length; offset + 2 < ppm.length; offset += 3) {
+    colours.add(`#${ppm.subarray(offset, offset + 3).toString('hex')}`)
+  }
+  return colours
+}

@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../../src/build.js'
 import type {PrintedPublication} from '../../src/pdf/render-publications.js'
 import {printedLayout} from '../../src/pdf/destination-pages.js'
-import {contentsPageNumbers, type ReadPdf, readPdf} from '../helpers/read-pdf.js'
+import {contentsPageNumbers, pageColours, type ReadPdf, readPdf} from '../helpers/read-pdf.js'
 
 // Slow: these tests print with the real browser. They share one build per card.
 
@@ -141,27 +141,46 @@ describe('a card with a handout and an outside image', () => {
     expect(numbers.size).toBe(2)
   })
 
-  // A Markdown image from another site is an `image-remote` error before
-  // anything prints; a raw HTML <img> with an https src passes the HTML
-  // sanitizer, so it is what still reaches the printer, which must block it.
-  it('blocks the outside image of raw HTML and warns at its place in the Markdown', () => {
+  it('prints an image written as raw HTML from the card folder, with no blocked request', () => {
     const theme = result.files.find((file) => file.basename === '01-leesmotivatie.md')!
-    const warning = theme.messages.find((message) => message.ruleId === 'pdf-request-blocked')
-    expect(warning?.reason).toContain('https://example.com/logo.png')
-    expect(warning?.line).toBe(12)
-    expect(warning?.column).toBe(1)
-    expect(warning?.fatal).toBe(false)
+    expect(theme.messages.filter((message) => message.ruleId === 'pdf-request-blocked')).toEqual([])
+    const site = result.pages.find((page) => page.path === 'leesclub/leesmotivatie/index.html')!
+    expect(String(site.contents)).toContain('src="../figuren/kring.svg"')
   })
 
-  it('prints the card\'s own image', async () => {
+  // The three circles of figuren/kring.svg; the page's theme colour can be at most one of them
+  const circleColours = ['#0b6e8a', '#b0356a', '#4d7a1f']
+
+  it('prints the card\'s own image, as a Markdown figure and as raw HTML', async () => {
     const card = await readPdf(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents as Uint8Array)
-    expect(card.pageTexts.join('\n')).toContain('Voorlezen in de kring')
-    const images = card.document.getPages().some((page) => {
-      const resources = page.node.Resources()
-      return resources?.lookupMaybe(PDFNameOf('XObject'), PDFDictType) !== undefined
-    })
-    expect(images).toBe(true)
+    for (const caption of ['Voorlezen in de kring', 'Keuzevrijheid']) {
+      const page = card.pageTexts.findIndex((text) => text.includes(caption)) + 1
+      expect(page, caption).toBeGreaterThan(0)
+      const colours = pageColours(card, page)
+      expect(circleColours.filter((colour) => colours.has(colour)), caption).toEqual(circleColours)
+    }
   })
+})
+
+// Content can no longer ask for outside files (remote images are findings),
+// so the printer's own isolation is tested on a document of its own.
+describe('the printer', () => {
+  it('loads only the files it serves: every other request is blocked and reported', async () => {
+    const {startBrowser} = await import('../../src/pdf/start-browser.js')
+    const browser = await startBrowser()
+    const blocked: string[] = []
+    const html = [
+      '<!doctype html><html><head><link rel="icon" href="data:,"><link rel="stylesheet" href="https://example.com/x.css"><link rel="stylesheet" href="eigen.css"></head>',
+      '<body><p>Tekst</p><img alt="" src="https://example.com/logo.png"><img alt="" src="//example.org/p.gif"><img alt="" src="weg.png"></body></html>'
+    ].join('')
+    try {
+      const bytes = await browser.withPrintPage(new Map([['kaart/eigen.css', 'p { color: red; }']]), {documentPath: 'kaart/print.html', timeoutMs: 30_000, onBlocked: (url) => blocked.push(url)}, (page) => page.print(html))
+      expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-')
+    } finally {
+      await browser.close()
+    }
+    expect(new Set(blocked)).toEqual(new Set(['https://example.com/x.css', 'https://example.com/logo.png', 'http://example.org/p.gif', 'http://kenniskaart.invalid/kaart/weg.png']))
+  }, 60_000)
 })
 
 describe('page numbers guessed from a previous build', () => {
@@ -207,7 +226,7 @@ describe('reproducible PDFs', () => {
   }, 120_000)
 })
 
-import {PDFDict as PDFDictType, PDFName} from 'pdf-lib'
+import {PDFName} from 'pdf-lib'
 function PDFNameOf(name: string) {
   return PDFName.of(name)
 }

@@ -15,6 +15,7 @@ import remarkCitations from './remark-citations.js'
 import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
+import remarkLimits from './remark-limits.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
 
 /** The Markdown of one file as a hast tree, and its frontmatter block. */
@@ -28,6 +29,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkDirective)
+  .use(remarkLimits)
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)
@@ -42,6 +44,7 @@ const inlineProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkDirective)
+  .use(remarkLimits)
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)

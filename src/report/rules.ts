@@ -36,7 +36,9 @@ export const rules = {
   'file-too-large': 'A content file is larger than the limit.',
   'file-outside-content': 'A symbolic link leads outside the content folder.',
   'file-unreadable': 'A content file cannot be read: not a regular file, a broken link, or no permission.',
-  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.'
+  'pdf-request-blocked': 'While printing, a request for something outside the build was blocked.',
+  'table-too-large': 'A table has more cells (rows times its widest row) than the limit of 10,000.',
+  'heading-too-long': 'A heading is longer than the limit of 300 characters.'
 } as const
 
 export type RuleId = keyof typeof rules

@@ -58,10 +58,13 @@ export default function remarkCardReferences() {
   }
 }
 
-/** Percent-decode a path as written; a malformed escape is kept as written. */
+/**
+ * Percent-decode a path as written, `%23` (`#`) and `%3F` (`?`) too, so
+ * any file name can be written; a malformed escape is kept as written.
+ */
 function decode(value: string): string {
   try {
-    return decodeURI(value)
+    return decodeURIComponent(value)
   } catch {
     return value
   }

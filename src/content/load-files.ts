@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {maxLinePrefixDepth} from '../markdown/limits.js'
+import {maxLinePrefixDepth, maxTotalPrefixDepth} from '../markdown/limits.js'
 import {findDeepLinePrefix} from '../markdown/nesting-prescan.js'
 import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
 import {emitError} from '../report/emit.js'
@@ -83,11 +83,14 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
  * about the file, not a crash.
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
-  const deepLine = findDeepLinePrefix(String(file.value), maxLinePrefixDepth)
-  if (deepLine) {
-    emitError(file, 'markdown-too-deep', `The quotes, lists and indentation at the start of this line nest more than ${maxLinePrefixDepth} levels deep`, {
-      place: deepLine,
-      hint: 'Nest quotes and lists a few levels deep at most, and indent lines by less than 200 columns.'
+  const deep = findDeepLinePrefix(String(file.value), maxLinePrefixDepth, maxTotalPrefixDepth)
+  if (deep) {
+    const reason = deep.total
+      ? `The quotes, lists and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
+      : `The quotes, lists and indentation at the start of this line nest more than ${maxLinePrefixDepth} levels deep`
+    emitError(file, 'markdown-too-deep', reason, {
+      place: deep.place,
+      hint: 'Nest quotes and lists a few levels deep at most, indent lines by less than 200 columns, and split very long files.'
     })
     return undefined
   }

@@ -15,6 +15,9 @@ export const maxNestingDepth = 100
  */
 export const maxLinePrefixDepth = 2 * maxNestingDepth
 
+/** The same count summed over all lines of a file (1 MB of 90-deep quotes takes a minute to parse). */
+export const maxTotalPrefixDepth = 200_000
+
 /** Cells of one table: its rows (with the header) times its widest row. */
 export const maxTableCells = 10_000
 

@@ -5,10 +5,13 @@ import type {Point} from 'unist'
  * markers, indentation) nests deeper than `limit`, without parsing: the
  * Markdown parser slows down with every open quote or list, so absurd
  * nesting is refused before it runs. A list level counts two (the list
- * and its item), a column of indentation one, a `>` one. Linear in the text.
+ * and its item), a column of indentation one, a `>` one. As the parser's
+ * time grows with the open levels on every line, their sum over the file
+ * has a limit too (`totalLimit`). Linear in the text.
  */
-export function findDeepLinePrefix(text: string, limit: number): Point | undefined {
+export function findDeepLinePrefix(text: string, limit: number, totalLimit = Infinity): {place: Point; total: boolean} | undefined {
   let line = 1
+  let total = 0
   let index = 0
   while (index < text.length) {
     let depth = 0
@@ -29,9 +32,11 @@ export function findDeepLinePrefix(text: string, limit: number): Point | undefin
           at = end
         } else break
       } else break
-      if (depth + column > limit) return {line, column: at - index + 1}
+      if (depth + column > limit) return {place: {line, column: at - index + 1}, total: false}
       at++
     }
+    total += depth + column
+    if (total > totalLimit) return {place: {line, column: 1}, total: true}
     const next = text.indexOf('\n', at)
     if (next === -1) break
     index = next + 1

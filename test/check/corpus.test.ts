@@ -54,6 +54,10 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   async 'markdown-too-deep-quotes-prescan'(caseDir) {
     await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${'>'.repeat(1300)} x\n`)
   },
+  async 'markdown-too-deep-many-lines'(caseDir) {
+    // Each line within the limit, but together a minute of parsing
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${`${'>'.repeat(90)} x\n`.repeat(3000)}`)
+  },
   async 'markdown-too-deep-html-blocks'(caseDir) {
     // Each unclosed <div> holds everything after it
     await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${'<div>\n\nx\n\n'.repeat(5000)}`)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {toHtml} from 'hast-util-to-html'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {maxLinePrefixDepth, maxNestingDepth} from '../../src/markdown/limits.js'
+import {maxLinePrefixDepth, maxNestingDepth, maxTotalPrefixDepth} from '../../src/markdown/limits.js'
 import {findDeepLinePrefix} from '../../src/markdown/nesting-prescan.js'
 import {processMarkdown} from '../../src/markdown/processor.js'
 import {resolveReferences} from '../../src/render/resolve-references.js'
@@ -71,20 +71,28 @@ describe('remark-limits', () => {
 
 describe('findDeepLinePrefix', () => {
   it('finds the marker past the limit on a line of quotes', () => {
-    expect(findDeepLinePrefix(`a\n${'>'.repeat(300)} x\n`, maxLinePrefixDepth)).toEqual({line: 2, column: maxLinePrefixDepth + 1})
+    expect(findDeepLinePrefix(`a\n${'>'.repeat(300)} x\n`, maxLinePrefixDepth)).toEqual({place: {line: 2, column: maxLinePrefixDepth + 1}, total: false})
   })
 
   it('counts list markers twice and indentation once', () => {
     // `- ` is a marker (2) and a column (1)
     expect(findDeepLinePrefix(`${'- '.repeat(66)}x`, maxLinePrefixDepth)).toBeUndefined()
-    expect(findDeepLinePrefix(`${'- '.repeat(67)}x`, maxLinePrefixDepth)).toEqual({line: 1, column: 134})
+    expect(findDeepLinePrefix(`${'- '.repeat(67)}x`, maxLinePrefixDepth)).toEqual({place: {line: 1, column: 134}, total: false})
     expect(findDeepLinePrefix(`${'10. '.repeat(60)}x`, maxLinePrefixDepth)).toBeDefined()
     expect(findDeepLinePrefix(`${' '.repeat(maxLinePrefixDepth)}x`, maxLinePrefixDepth)).toBeUndefined()
+  })
+
+  it('limits the sum over all lines', () => {
+    // 90 markers and the space after them: 91 a line
+    const text = `${'>'.repeat(90)} x\n`.repeat(3000)
+    expect(findDeepLinePrefix(text, maxLinePrefixDepth, maxTotalPrefixDepth)).toEqual({place: {line: Math.floor(maxTotalPrefixDepth / 91) + 1, column: 1}, total: true})
+    expect(findDeepLinePrefix(text, maxLinePrefixDepth)).toBeUndefined()
   })
 
   it('leaves ordinary text alone and is linear', () => {
     const text = '- a\n  - b\n    > c\n1. d\n'.repeat(200_000)
     const started = performance.now()
+    expect(findDeepLinePrefix(text, maxLinePrefixDepth, maxTotalPrefixDepth)).toBeDefined()
     expect(findDeepLinePrefix(text, maxLinePrefixDepth)).toBeUndefined()
     expect(performance.now() - started).toBeLessThan(5000)
   })

@@ -8,10 +8,15 @@ const {version} = createRequire(import.meta.url)('../package.json') as {version:
 const formatOption = () =>
   new Option('--format <format>', 'how findings are printed').choices(['text', 'json', 'github']).default('text')
 
+const maxTimerMs = 2 ** 31 - 1
+
 const timeoutOption = () =>
-  new Option('--pdf-timeout <seconds>', 'time limit for printing one PDF (default: 30 s + 5 s per theme)').argParser((value) => {
+  new Option('--pdf-timeout <seconds>', 'time limit for printing one PDF (default: 30 s + 5 s per theme + 2 s per MB printed)').argParser((value) => {
     const seconds = Number(value)
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds, such as 120')
+    // A timer holds at most 2^31-1 ms (about 24.8 days); a longer one fires at once
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds * 1000 > maxTimerMs) {
+      throw new InvalidArgumentError(`give a number of seconds from 0.001 to ${Math.floor(maxTimerMs / 1000)}, such as 120`)
+    }
     return seconds
   })
 

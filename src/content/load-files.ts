@@ -1,6 +1,8 @@
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {maxLinePrefixDepth, maxTotalPrefixDepth} from '../markdown/limits.js'
+import {findDeepLinePrefix} from '../markdown/nesting-prescan.js'
 import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
 import {emitError} from '../report/emit.js'
 import {type ParsedFrontmatter, parseFrontmatter, validateFrontmatter} from './frontmatter.js'
@@ -74,11 +76,24 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
 }
 
 /**
- * Run the Markdown pipeline on a file. Its tools walk trees recursively, so
- * text nested thousands of levels deep (quotes, lists, HTML elements) runs
- * out of stack: that is a finding about the file, not a crash.
+ * Run the Markdown pipeline on a file. Absurd nesting of quotes and lists
+ * is refused before parsing (the parser slows down with every open level);
+ * the pipeline itself cuts off nesting below what its recursive tree walks
+ * survive (see remark-limits). Running out of stack anyway is a finding
+ * about the file, not a crash.
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
+  const deep = findDeepLinePrefix(String(file.value), maxLinePrefixDepth, maxTotalPrefixDepth)
+  if (deep) {
+    const reason = deep.total
+      ? `The quotes, lists and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
+      : `The quotes, lists and indentation at the start of this line nest more than ${maxLinePrefixDepth} levels deep`
+    emitError(file, 'markdown-too-deep', reason, {
+      place: deep.place,
+      hint: 'Nest quotes and lists a few levels deep at most, indent lines by less than 200 columns, and split very long files.'
+    })
+    return undefined
+  }
   try {
     return await processMarkdown(file)
   } catch (error) {

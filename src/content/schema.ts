@@ -12,12 +12,22 @@ const hexColorSchema = z
 
 const nonEmptyString = z.string().trim().min(1, 'this must not be empty')
 
+/**
+ * Limits of frontmatter texts, in characters: titles and labels go into page
+ * headers, the PDF's running heads and outline; longer texts are prose.
+ */
+export const textLimits = {title: 200, summary: 1000, sourceText: 2000, tip: 2000, keyword: 100, contact: 300, id: 100} as const
+
+const limitedString = (max: number) => nonEmptyString.max(max, `this is longer than the limit of ${max} characters`)
+const title = limitedString(textLimits.title)
+
 /** One entry of the card's literature list; its number is its position. */
 export const sourceSchema = z.strictObject({
   id: z
     .string()
+    .max(textLimits.id, `a source id is at most ${textLimits.id} characters`)
     .regex(/^[a-z][\w-]*$/i, 'a source id starts with a letter and holds letters, digits, `-` and `_`'),
-  text: nonEmptyString,
+  text: limitedString(textLimits.sourceText),
   url: z.url({protocol: /^https?$/, error: 'a source url is an absolute http(s) address'}).optional(),
   uncited: z.boolean().optional()
 })
@@ -27,7 +37,7 @@ export const pageSizeSchema = z.enum(['A4', 'A5'])
 /** A named handout: a few themes of the card as their own PDF. */
 export const handoutSchema = z.strictObject({
   slug: slugSchema,
-  title: nonEmptyString.optional(),
+  title: title.optional(),
   themes: z.array(slugSchema).min(1, 'a handout names at least one theme'),
   size: pageSizeSchema.optional()
 })
@@ -44,21 +54,21 @@ const contactSchema = z.preprocess(
     }
     return value
   },
-  z.record(z.string(), z.union([z.string(), z.number()]).transform(String))
+  z.record(z.string(), z.union([z.string().max(textLimits.contact, `this is longer than the limit of ${textLimits.contact} characters`), z.number()]).transform(String))
 )
 
 /** Frontmatter of `content/<card>/index.md`. */
 export const cardFrontmatterSchema = z.strictObject({
-  title: nonEmptyString,
-  label: nonEmptyString.default('Kenniskaart'),
-  publisher: nonEmptyString.optional(),
+  title,
+  label: title.default('Kenniskaart'),
+  publisher: title.optional(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}(?:-[a-z\d]{2,8})*$/i, 'a language is a BCP 47 tag such as `nl` or `nl-BE`')
     .default('nl'),
   theme: slugSchema.default('kenniskaart'),
-  description: nonEmptyString.optional(),
-  keywords: z.array(nonEmptyString).optional(),
+  description: limitedString(textLimits.summary).optional(),
+  keywords: z.array(limitedString(textLimits.keyword)).optional(),
   themes: z.array(slugSchema).optional(),
   sources: z.array(sourceSchema).default([]),
   contact: contactSchema.optional(),
@@ -67,14 +77,14 @@ export const cardFrontmatterSchema = z.strictObject({
 
 /** The TIPS box: a list of tips, optionally with its own sub-heading. */
 export const tipsSchema = z.union([
-  z.array(nonEmptyString),
-  z.strictObject({heading: nonEmptyString.optional(), items: z.array(nonEmptyString).min(1)})
+  z.array(limitedString(textLimits.tip)),
+  z.strictObject({heading: title.optional(), items: z.array(limitedString(textLimits.tip)).min(1)})
 ])
 
 /** Frontmatter of a theme file `content/<card>/<nn-slug>.md`. */
 export const themeFrontmatterSchema = z.strictObject({
-  title: nonEmptyString,
-  summary: nonEmptyString,
+  title,
+  summary: limitedString(textLimits.summary),
   color: hexColorSchema.optional(),
   tips: tipsSchema.optional()
 })

@@ -44,10 +44,13 @@ export function claimCardImage(file: VFile, url: string, place: Point | undefine
   return {kind: 'card', path: normalized}
 }
 
-/** Percent-decode a path as written; a malformed escape is kept as written. */
+/**
+ * Percent-decode a path as written, `%23` (`#`) and `%3F` (`?`) too, so
+ * any file name can be written; a malformed escape is kept as written.
+ */
 export function decodePath(value: string): string {
   try {
-    return decodeURI(value)
+    return decodeURIComponent(value)
   } catch {
     return value
   }

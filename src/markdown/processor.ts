@@ -16,6 +16,7 @@ import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
 import rehypeRawImages from './rehype-raw-images.js'
+import remarkLimits from './remark-limits.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
 
 /** The Markdown of one file as a hast tree, and its frontmatter block. */
@@ -29,6 +30,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkDirective)
+  .use(remarkLimits)
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)
@@ -44,6 +46,7 @@ const inlineProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkDirective)
+  .use(remarkLimits)
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)

@@ -274,13 +274,22 @@ async function answer(request: HTTPRequest, files: ServedFiles, options: PrintOp
     options.onBlocked(url)
     return request.abort('blockedbyclient')
   }
-  const filePath = decodeURIComponent(new URL(url).pathname.slice(1))
-  const body = filePath === options.documentPath ? documentHtml() : files.get(filePath)
+  const filePath = servedPath(url)
+  const body = filePath === undefined ? undefined : filePath === options.documentPath ? documentHtml() : files.get(filePath)
   if (body === undefined) {
     options.onBlocked(url)
     return request.respond({status: 404, contentType: 'text/plain', body: 'Not part of the build'})
   }
-  return request.respond({status: 200, contentType: contentType(filePath), body: typeof body === 'string' ? body : Buffer.from(body)})
+  return request.respond({status: 200, contentType: contentType(filePath!), body: typeof body === 'string' ? body : Buffer.from(body)})
+}
+
+/** The file path a request asks for, or undefined when its URL cannot be decoded (a stray `%`). */
+function servedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1))
+  } catch {
+    return undefined
+  }
 }
 
 function contentType(filePath: string): string {
@@ -294,7 +303,8 @@ function contentType(filePath: string): string {
     '.jpg': 'image/jpeg',
     '.jpeg': 'image/jpeg',
     '.gif': 'image/gif',
-    '.webp': 'image/webp'
+    '.webp': 'image/webp',
+    '.avif': 'image/avif'
   }
   return types[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
 }

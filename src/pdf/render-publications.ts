@@ -74,7 +74,7 @@ async function printPublication(
 ): Promise<PrintedPublication> {
   const first = renderPrintDocument(publication)
   const files: ServedFiles = new Map([...served, [first.stylesheet.path, first.stylesheet.contents]])
-  const timeoutMs = (options.timeoutSeconds ?? 30 + 5 * publication.themes.length) * 1000
+  const timeoutMs = options.timeoutSeconds === undefined ? defaultTimeoutMs(publication.themes.length, printedBytes(first.html, publication, files)) : options.timeoutSeconds * 1000
   const reportBlocked = blockedRequestReporter(publication)
 
   let printed: {layout: PrintedLayout; html: string}
@@ -119,6 +119,24 @@ async function printPublication(
     creator: 'kenniskaart'
   }, [printed.html, ...[...files.values()]])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
+}
+
+/**
+ * The time limit of one publication when none is given: 30 s, 5 s per
+ * theme, and 2 s per MB of what is printed (its HTML and images).
+ */
+export function defaultTimeoutMs(themeCount: number, bytes: number): number {
+  return Math.round((30 + 5 * themeCount + 2 * (bytes / 1_000_000)) * 1000)
+}
+
+/** Bytes of the print document and of the card's files it may load (images, stylesheets). */
+function printedBytes(html: string, publication: Publication, files: ServedFiles): number {
+  let bytes = Buffer.byteLength(html)
+  const prefix = `${publication.card.slug}/`
+  for (const [filePath, contents] of files) {
+    if (filePath.startsWith(prefix) && !filePath.endsWith('.pdf') && !filePath.endsWith('.html')) bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength
+  }
+  return bytes
 }
 
 async function previousStartPages(publication: Publication, options: PdfOptions): Promise<Map<string, number> | undefined> {

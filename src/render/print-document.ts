@@ -13,7 +13,7 @@ import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {sourceAnchor} from './site.js'
-import {relativeUrl} from './urls.js'
+import {encodePath, relativeUrl} from './urls.js'
 
 /** A publication as one HTML document to print, and the files only it needs. */
 export interface PrintDocument {
@@ -128,7 +128,7 @@ function printTargets(publication: Publication): ReferenceTargets {
       if (!themeSlugs.has(slug)) return undefined
       return fragment ? `#${slug}--${fragment}` : `#${themeAnchor(slug)}`
     },
-    imageSrc: (cardPath) => cardPath
+    imageSrc: (cardPath) => encodePath(cardPath)
   }
 }
 

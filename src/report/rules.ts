@@ -47,7 +47,9 @@ export const rules = {
   'theme-file-missing': 'A stylesheet or font file that theme.json names does not exist.',
   'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.',
   'citation-malformed': 'Brackets that look like a citation (`[@…]`, `[-@…]`, `[zie @…]`) are not valid citation syntax.',
-  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.'
+  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.',
+  'table-too-large': 'A table has more cells (rows times its widest row) than the limit of 10,000.',
+  'heading-too-long': 'A heading is longer than the limit of 300 characters.'
 } as const
 
 export type RuleId = keyof typeof rules

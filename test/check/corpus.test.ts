@@ -40,6 +40,28 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   async 'symlink-broken'(caseDir) {
     await symlink('bestaat-niet.md', path.join(caseDir, 'content/kaart/02-weg.md'))
   },
+  async 'table-too-large'(caseDir) {
+    // 30 KB that HTML would pad to 25 million cells
+    const table = `|${'a|'.repeat(5000)}\n|${'-|'.repeat(5000)}\n${'b\n'.repeat(5000)}`
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${table}`)
+  },
+  async 'heading-too-long'(caseDir) {
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n## ${'x'.repeat(100_000)}\n`)
+  },
+  async 'title-too-long'(caseDir) {
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: ${'x'.repeat(100_000)}\nsummary: Over het thema.\n---\n\nTekst.\n`)
+  },
+  async 'markdown-too-deep-quotes-prescan'(caseDir) {
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${'>'.repeat(1300)} x\n`)
+  },
+  async 'markdown-too-deep-many-lines'(caseDir) {
+    // Each line within the limit, but together a minute of parsing
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${`${'>'.repeat(90)} x\n`.repeat(3000)}`)
+  },
+  async 'markdown-too-deep-html-blocks'(caseDir) {
+    // Each unclosed <div> holds everything after it
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${'<div>\n\nx\n\n'.repeat(5000)}`)
+  },
   async 'image-link-outside-card'(caseDir) {
     await mkdir(path.join(caseDir, 'content/kaart/figuren'), {recursive: true})
     await symlink('../../../buiten.png', path.join(caseDir, 'content/kaart/figuren/foto.png'))

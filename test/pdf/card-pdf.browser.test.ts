@@ -165,13 +165,13 @@ describe('a card with a handout and an outside image', () => {
 // Content can no longer ask for outside files (remote images are findings),
 // so the printer's own isolation is tested on a document of its own.
 describe('the printer', () => {
-  it('loads only the files it serves: every other request is blocked and reported', async () => {
+  it('loads only the files it serves: every other request, even one it cannot decode, is answered, blocked and reported', async () => {
     const {startBrowser} = await import('../../src/pdf/start-browser.js')
     const browser = await startBrowser()
     const blocked: string[] = []
     const html = [
       '<!doctype html><html><head><link rel="icon" href="data:,"><link rel="stylesheet" href="https://example.com/x.css"><link rel="stylesheet" href="eigen.css"></head>',
-      '<body><p>Tekst</p><img alt="" src="https://example.com/logo.png"><img alt="" src="//example.org/p.gif"><img alt="" src="weg.png"></body></html>'
+      '<body><p>Tekst</p><img alt="" src="https://example.com/logo.png"><img alt="" src="//example.org/p.gif"><img alt="" src="weg.png"><img alt="" src="kapot%zz.png"></body></html>'
     ].join('')
     try {
       const bytes = await browser.withPrintPage(new Map([['kaart/eigen.css', 'p { color: red; }']]), {documentPath: 'kaart/print.html', timeoutMs: 30_000, onBlocked: (url) => blocked.push(url)}, (page) => page.print(html))
@@ -179,7 +179,7 @@ describe('the printer', () => {
     } finally {
       await browser.close()
     }
-    expect(new Set(blocked)).toEqual(new Set(['https://example.com/x.css', 'https://example.com/logo.png', 'http://example.org/p.gif', 'http://kenniskaart.invalid/kaart/weg.png']))
+    expect(new Set(blocked)).toEqual(new Set(['https://example.com/x.css', 'https://example.com/logo.png', 'http://example.org/p.gif', 'http://kenniskaart.invalid/kaart/weg.png', 'http://kenniskaart.invalid/kaart/kapot%zz.png']))
   }, 60_000)
 })
 

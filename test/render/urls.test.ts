@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {relativeUrl} from '../../src/render/urls.js'
+import {encodePath, relativeUrl} from '../../src/render/urls.js'
 
 describe('relativeUrl', () => {
   it('links from a theme page to a sibling theme folder', () => {
@@ -17,5 +17,12 @@ describe('relativeUrl', () => {
 
   it('links from the site index into a card folder', () => {
     expect(relativeUrl('index.html', 'kaart/')).toBe('kaart/')
+  })
+})
+
+describe('encoded paths', () => {
+  it('percent-encodes each segment, so `%`, `#`, `?` and spaces stay part of the name', () => {
+    expect(relativeUrl('kaart/een/index.html', 'kaart/figuren/50% groei #1?.png')).toBe('../figuren/50%25%20groei%20%231%3F.png')
+    expect(encodePath('figuren/één.png')).toBe('figuren/%C3%A9%C3%A9n.png')
   })
 })

@@ -25,7 +25,7 @@ export const rules = {
   'image-alt-missing': 'An image has no alt text.',
   'heading-level-skipped': 'A heading skips a level.',
   'color-contrast': 'A theme colour does not reach WCAG AA contrast with its text.',
-  'markdown-too-deep': 'The Markdown nests so deeply (quotes, lists, HTML elements) that it cannot be processed.',
+  'markdown-too-deep': 'The Markdown nests more than 100 levels deep, or a line\'s quote/list prefix more than 200 (200,000 summed over the file).',
   'directive-unknown': 'A directive (`::name`) is not one kenniskaart knows.',
   'handout-theme-unknown': 'A handout names a theme the card does not have.',
   'handout-duplicate': 'Two handouts share one slug.',

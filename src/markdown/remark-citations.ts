@@ -123,7 +123,7 @@ export function malformedCitations(text: string): MalformedCitation[] {
       const closed = text[close] === ']'
       found.push({
         start: open,
-        end: closed ? close + 1 : open + 1 + /^\s*-?@[^\s;]*/.exec(inner)![0].length,
+        end: closed ? close + 1 : open + 1 + unclosedLength(inner),
         reason: whyMalformed(inner, text[close], text[open - 1], text[close + 1]),
         shown: `[${inner}${closed ? ']' : ''}`
       })
@@ -131,6 +131,11 @@ export function malformedCitations(text: string): MalformedCitation[] {
     open = close < text.length ? text.indexOf('[', close) : -1
   }
   return found
+}
+
+/** How much of an unclosed citation to mark: its leading `@id`, or all that was scanned. */
+function unclosedLength(inner: string): number {
+  return /^\s*-?@[^\s;]*/.exec(inner)?.[0].length ?? inner.trimEnd().length
 }
 
 function isEscaped(text: string, index: number): boolean {

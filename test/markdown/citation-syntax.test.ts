@@ -182,6 +182,8 @@ describe('citation syntax: malformed citations are findings at their exact place
     ['[@a;]', '1:1-1:6', /empty part/],
     ['[@a; zie]', '1:1-1:10', /the part `zie` names no source/],
     ['Tekst [@a, p. 3', '1:7-1:11', /no `]` closes it/],
+    ['Tekst [zie @a, p. 3', '1:7-1:20', /no `]` closes it/],
+    ['[;@0', '1:1-1:5', /no `]` closes it/],
     ['![@a]', '1:2-1:6', /image/],
     ['[@a](', '1:1-1:5', /the `\(` after it makes it a link/],
     ['> regel\n> en [@a;\n> ; @b]', '2:6-3:8', /`\[@a; ; @b\]`: it has an empty part/]

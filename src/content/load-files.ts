@@ -1,6 +1,7 @@
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {withinParseLimits} from '../markdown/parse-guard.js'
 import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
 import {emitError} from '../report/emit.js'
 import {type ParsedFrontmatter, parseFrontmatter, validateFrontmatter} from './frontmatter.js'
@@ -79,6 +80,7 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
  * out of stack: that is a finding about the file, not a crash.
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
+  if (!withinParseLimits(file)) return undefined
   try {
     return await processMarkdown(file)
   } catch (error) {

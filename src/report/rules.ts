@@ -47,7 +47,8 @@ export const rules = {
   'theme-file-missing': 'A stylesheet or font file that theme.json names does not exist.',
   'theme-file-outside': 'A stylesheet or font path in theme.json leads outside the theme folder.',
   'citation-malformed': 'Brackets that look like a citation (`[@…]`, `[-@…]`, `[zie @…]`) are not valid citation syntax.',
-  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.'
+  'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.',
+  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.'
 } as const
 
 export type RuleId = keyof typeof rules

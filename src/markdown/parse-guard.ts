@@ -21,11 +21,13 @@ import {emitError} from '../report/emit.js'
  * So the number of these markers, and of lines, in one paragraph is bounded:
  * then the work is at most the bound times the paragraph's length, linear in
  * the file. The bounds are far above a real card (a paragraph with fifty
- * citations and ten links has about 150 markers, and a few dozen lines). A paragraph here is a run of lines without a
- * blank line (a line of only spaces, tabs and `>` ends every paragraph); a
- * line that starts a bullet list item, a list item `1.` or an ATX heading
- * starts a new one, as each of those can interrupt a paragraph. Anything else
- * stays in the run, so the count is never lower than the parser's own.
+ * citations and ten links has about 150 markers, and a few dozen lines).
+ *
+ * A paragraph here is a run of lines without a blank line (a line of only
+ * spaces and tabs, or of only `>` markers, ends every paragraph); a line that
+ * starts a bullet list item, a list item `1.` or an ATX heading starts a new
+ * one, as each of those interrupts a paragraph. Anything else stays in the run
+ * (code, HTML, tables too), so the count is never lower than the parser's own.
  */
 
 /** At most this many inline markers (`[ ] * _ ~ < ` { `, unescaped) in one paragraph. */
@@ -36,10 +38,11 @@ export const maxLinesPerParagraph = 1000
 
 const markers = new Set(['[', ']', '*', '_', '~', '<', '`', '{'])
 const asciiPunctuation = /[!-/:-@[-`{-~]/
-const blankLine = /^[ \t>]*\r?$/
+// Only spaces and tabs, or only block quote markers (a `>` after four spaces is text)
+const blankLine = /^[ \t]*$|^ {0,3}>(?: {0,4}>)*[ \t]*$/
 const listItemStart = /^ {0,3}(?:[-+*]|1[.)])(?=[ \t]+\S)/
-const atxHeading = /^ {0,3}#{1,6}(?:[ \t]|\r?$)/
-const frontmatterFence = /^---[ \t]*\r?$/
+const atxHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/
+const frontmatterFence = /^---[ \t]*$/
 
 interface Paragraph {
   line: number
@@ -55,7 +58,8 @@ interface Paragraph {
  */
 export function withinParseLimits(file: VFile): boolean {
   const text = String(file.value)
-  const lines = text.split('\n')
+  // CommonMark's line endings: a lone CR ends a line too.
+  const lines = text.split(/\r\n|\r|\n/)
   let within = true
   let paragraph: Paragraph | undefined
 

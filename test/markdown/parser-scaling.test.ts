@@ -140,3 +140,16 @@ describe('shapes parsed in linear time at the root', () => {
     }
   })
 })
+
+describe('what ends a paragraph for the guard', () => {
+  const over = (separator: string) => themeFile(`tekst ${'[a] '.repeat(maxInlineMarkersPerParagraph / 4)}${separator}${'[a] '.repeat(maxInlineMarkersPerParagraph / 4 + 1)}`)
+
+  it('splits at blank lines and at lines of only `>` markers', () => {
+    for (const separator of ['\n\n', '\n  \t\n', '\n>\n', '\n> >  >\n', '\r\r', '\r\n\r\n']) expect(withinParseLimits(over(separator))).toBe(true)
+  })
+
+  it('does not split at lines that continue the paragraph in CommonMark', () => {
+    // Indented four spaces, `>`, `#` and `-` are text; `2.` cannot interrupt a paragraph.
+    for (const separator of ['\n    >\n', '\n    # x\n', '\n    - x\n', '\n2. x\n', '\r']) expect(withinParseLimits(over(separator))).toBe(false)
+  })
+})

@@ -1,9 +1,13 @@
 import type {List} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {loadThemeFile} from '../../src/content/load-files.js'
 import {listItemLinear} from '../../src/markdown/list-item-linear.js'
+import remarkGfmLinear from '../../src/markdown/remark-gfm-linear.js'
 import {maxInlineMarkersPerParagraph, maxLinesPerParagraph, withinParseLimits} from '../../src/markdown/parse-guard.js'
 
 /*
@@ -117,6 +121,23 @@ describe('shapes parsed in linear time at the root', () => {
     const large = await cpuTime(step(shape(80_000)))
     expect(large / small).toBeLessThan(24)
     expect(await findingsOf(shape(80_000))).not.toContain('markdown-too-complex')
+  })
+
+  it('finds the same autolink literals as remark-gfm, inside and after brackets', () => {
+    const upstream = unified().use(remarkParse).use(remarkGfm)
+    const linear = unified().use(remarkParse).use(remarkGfmLinear)
+    const inputs = [
+      '[a](b) www.example.com',
+      '[www.example.com] [a www.b.com',
+      '[a] www.b.com ![a](b) www.c.com [[a]] www.d.com',
+      '[a [b](c) www.x.com] www.y.com',
+      '[x](https://a.b) https://c.d [https://e.f](g) [h https://i.j',
+      'a@b.co [x a@b.co] a@b.co ![a [b] c@d.co] e@f.co',
+      '[![a](b) www.c.com](d) www.e.com',
+      '[[[a] www.b.com] www.c.com] www.d.com',
+      '[a][b] www.c.com [^1] www.d.com\n\n[b]: x\n[^1]: y'
+    ]
+    for (const input of inputs) expect(linear.parse(input)).toEqual(upstream.parse(input))
   })
 
   it('turns a tight list into HTML in linear time in its length', async () => {

@@ -3,6 +3,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {maxLinePrefixDepth, maxTotalPrefixDepth} from '../markdown/limits.js'
 import {findDeepLinePrefix} from '../markdown/nesting-prescan.js'
+import {withinParseLimits} from '../markdown/parse-guard.js'
 import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
 import {emitError} from '../report/emit.js'
 import {type ParsedFrontmatter, parseFrontmatter, validateFrontmatter} from './frontmatter.js'
@@ -83,14 +84,15 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
  * about the file, not a crash.
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
+  if (!withinParseLimits(file)) return undefined
   const deep = findDeepLinePrefix(String(file.value), maxLinePrefixDepth, maxTotalPrefixDepth)
   if (deep) {
     const reason = deep.total
-      ? `The quotes, lists and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
-      : `The quotes, lists and indentation at the start of this line nest more than ${maxLinePrefixDepth} levels deep`
+      ? `The quotes, lists, ::: containers and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
+      : `The quotes, lists, ::: containers and indentation at the start of this line nest more than ${maxLinePrefixDepth} levels deep`
     emitError(file, 'markdown-too-deep', reason, {
       place: deep.place,
-      hint: 'Nest quotes and lists a few levels deep at most, indent lines by less than 200 columns, and split very long files.'
+      hint: 'Nest quotes, lists and containers a few levels deep at most, close each `:::name` container with `:::`, indent lines by less than 200 columns, and split very long files.'
     })
     return undefined
   }

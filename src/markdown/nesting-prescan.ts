@@ -7,12 +7,16 @@ import type {Point} from 'unist'
  * nesting is refused before it runs. A list level counts two (the list
  * and its item), a column of indentation one, a `>` one. As the parser's
  * time grows with the open levels on every line, their sum over the file
- * has a limit too (`totalLimit`). Linear in the text.
+ * has a limit too (`totalLimit`). Directive containers (`:::name` …
+ * `:::`) stay open across blank lines and are re-checked on every line
+ * like quotes, so each open one counts one level on every line. Linear
+ * in the text.
  */
 export function findDeepLinePrefix(text: string, limit: number, totalLimit = Infinity): {place: Point; total: boolean} | undefined {
   let line = 1
   let total = 0
   let index = 0
+  let openContainers = 0
   while (index < text.length) {
     let depth = 0
     let column = 0
@@ -35,7 +39,12 @@ export function findDeepLinePrefix(text: string, limit: number, totalLimit = Inf
       if (depth + column > limit) return {place: {line, column: at - index + 1}, total: false}
       at++
     }
-    total += depth + column
+    containerFence.lastIndex = at
+    const fence = containerFence.exec(text)
+    if (fence?.[1]) openContainers++
+    else if (fence && openContainers > 0) openContainers--
+    if (depth + column + openContainers > limit) return {place: {line, column: at - index + 1}, total: false}
+    total += depth + column + openContainers
     if (total > totalLimit) return {place: {line, column: 1}, total: true}
     const next = text.indexOf('\n', at)
     if (next === -1) break
@@ -44,6 +53,9 @@ export function findDeepLinePrefix(text: string, limit: number, totalLimit = Inf
   }
   return undefined
 }
+
+/** `:::name` opens a directive container (group 1 is its name's first letter); `:::` alone closes one. */
+const containerFence = /:{3,}[ \t]*(?:([A-Za-z])|\r?(?:\n|$))/y
 
 function isSpaceOrEnd(char: string | undefined): boolean {
   return char === undefined || char === ' ' || char === '\t' || char === '\n' || char === '\r'

@@ -4,12 +4,14 @@ import type {Point} from 'unist'
 import rehypeSlug from 'rehype-slug'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
+import remarkGfm from './remark-gfm-linear.js'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {FrontmatterBlock} from '../content/frontmatter.js'
+import {listItemLinear} from './list-item-linear.js'
+import {withinParseLimits} from './parse-guard.js'
 import remarkCardReferences from './remark-card-references.js'
 import remarkCitations, {shiftCitationUse} from './remark-citations.js'
 import remarkDirectives from './remark-directives.js'
@@ -36,7 +38,7 @@ const processor = unified()
   .use(remarkCardReferences)
   .use(remarkImageFigures)
   .use(remarkHeadingLevels)
-  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(remarkRehype, {allowDangerousHtml: true, handlers: {listItem: listItemLinear}})
   .use(rehypeSafeHtml)
   .use(rehypeRawImages)
   .use(rehypeSlug)
@@ -50,7 +52,7 @@ const inlineProcessor = unified()
   .use(remarkDirectives)
   .use(remarkCitations)
   .use(remarkCardReferences)
-  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(remarkRehype, {allowDangerousHtml: true, handlers: {listItem: listItemLinear}})
   .use(rehypeSafeHtml)
   .use(rehypeRawImages)
   .freeze()
@@ -76,7 +78,7 @@ export async function processMarkdown(file: VFile): Promise<ProcessedMarkdown> {
  */
 export async function processMarkdownFragment(file: VFile, markdown: string, at: Point): Promise<HastRoot> {
   const fragment = new VFile({path: file.path, value: markdown})
-  const tree = (await inlineProcessor.run(inlineProcessor.parse(fragment), fragment)) as HastRoot
+  const tree = withinParseLimits(fragment) ? ((await inlineProcessor.run(inlineProcessor.parse(fragment), fragment)) as HastRoot) : {type: 'root' as const, children: []}
   const shift = (point: Point): Point =>
     point.line === 1 ? {line: at.line, column: point.column + at.column - 1} : {line: point.line + at.line - 1, column: point.column}
 

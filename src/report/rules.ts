@@ -49,7 +49,8 @@ export const rules = {
   'citation-malformed': 'Brackets that look like a citation (`[@…]`, `[-@…]`, `[zie @…]`) are not valid citation syntax.',
   'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.',
   'table-too-large': 'A table has more cells (rows times its widest row) than the limit of 10,000.',
-  'heading-too-long': 'A heading is longer than the limit of 300 characters.'
+  'heading-too-long': 'A heading is longer than the limit of 300 characters.',
+  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.'
 } as const
 
 export type RuleId = keyof typeof rules

@@ -68,6 +68,14 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   },
   async 'theme-json-symlink-escape'(caseDir) {
     await symlink('../../secret.txt', path.join(caseDir, 'themes/link/fonts.css'))
+  },
+  // A paragraph over the marker limit, one over the line limit, and a tip over the marker limit.
+  async 'markdown-too-complex'(caseDir) {
+    const card = path.join(caseDir, 'content/kaart')
+    const brackets = '[a] '.repeat(501)
+    await writeFile(path.join(card, '01-haken.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\nTekst[@bron].\n\nEen alinea ${brackets}\n`)
+    await writeFile(path.join(card, '02-regels.md'), `---\ntitle: Regels\nsummary: Veel regels.\n---\n\n${'> regel\n'.repeat(1001)}`)
+    await writeFile(path.join(card, '03-tip.md'), `---\ntitle: Tip\nsummary: Een tip.\ntips:\n  - "Lees ${brackets}"\n---\n\nTekst[@bron].\n`)
   }
 }
 

@@ -89,6 +89,14 @@ describe('findDeepLinePrefix', () => {
     expect(findDeepLinePrefix(text, maxLinePrefixDepth)).toBeUndefined()
   })
 
+  it('counts open directive containers on every line, blank lines between them too', () => {
+    const nested = (depth: number) => ':::kader\n\n'.repeat(depth) + 'x\n' + ':::\n'.repeat(depth)
+    expect(findDeepLinePrefix(nested(maxLinePrefixDepth), maxLinePrefixDepth)).toBeUndefined()
+    expect(findDeepLinePrefix(nested(maxLinePrefixDepth + 1), maxLinePrefixDepth)).toEqual({place: {line: 2 * maxLinePrefixDepth + 1, column: 1}, total: false})
+    // Closed containers do not add up
+    expect(findDeepLinePrefix(':::kader\ntekst\n:::\n\n'.repeat(10_000), maxLinePrefixDepth, maxTotalPrefixDepth)).toBeUndefined()
+  })
+
   it('leaves ordinary text alone and is linear', () => {
     const text = '- a\n  - b\n    > c\n1. d\n'.repeat(200_000)
     const started = performance.now()

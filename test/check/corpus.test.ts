@@ -41,7 +41,12 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
     await symlink('bestaat-niet.md', path.join(caseDir, 'content/kaart/02-weg.md'))
   },
   async 'table-too-large'(caseDir) {
-    // 30 KB that HTML would pad to 25 million cells
+    // 200 columns and 61 rows: few lines, but HTML would pad it to 12,200 cells
+    const table = `|${'a|'.repeat(200)}\n|${'-|'.repeat(200)}\n${'b\n'.repeat(59)}`
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${table}`)
+  },
+  async 'table-issue-example'(caseDir) {
+    // The issue's 30 KB that HTML would pad to 25 million cells: its 5,000 lines are refused before parsing
     const table = `|${'a|'.repeat(5000)}\n|${'-|'.repeat(5000)}\n${'b\n'.repeat(5000)}`
     await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${table}`)
   },
@@ -55,8 +60,8 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
     await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${'>'.repeat(1300)} x\n`)
   },
   async 'markdown-too-deep-many-lines'(caseDir) {
-    // Each line within the limit, but together a minute of parsing
-    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${`${'>'.repeat(90)} x\n`.repeat(3000)}`)
+    // Each line within the limit, but together a minute of parsing (in paragraphs of 500 lines)
+    await writeFile(path.join(caseDir, 'content/kaart/01-thema.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\n${`${`${'>'.repeat(90)} x\n`.repeat(500)}\n`.repeat(6)}`)
   },
   async 'markdown-too-deep-html-blocks'(caseDir) {
     // Each unclosed <div> holds everything after it
@@ -75,7 +80,7 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
     const brackets = '[a] '.repeat(501)
     await writeFile(path.join(card, '01-haken.md'), `---\ntitle: Thema\nsummary: Over het thema.\n---\n\nTekst[@bron].\n\nEen alinea ${brackets}\n`)
     await writeFile(path.join(card, '02-regels.md'), `---\ntitle: Regels\nsummary: Veel regels.\n---\n\n${'> regel\n'.repeat(1001)}`)
-    await writeFile(path.join(card, '03-tip.md'), `---\ntitle: Tip\nsummary: Een tip.\ntips:\n  - "Lees ${brackets}"\n---\n\nTekst[@bron].\n`)
+    await writeFile(path.join(card, '03-tip.md'), `---\ntitle: Tip\nsummary: Een tip.\ntips:\n  - "Lees ${'[]'.repeat(501)}"\n---\n\nTekst[@bron].\n`)
   }
 }
 

@@ -2,6 +2,7 @@ import * as csstree from 'css-tree'
 import type {Element, ElementContent, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {toXml} from 'xast-util-to-xml'
+import {escapeTerminal} from '../report/findings.js'
 
 const svgNamespace = 'http://www.w3.org/2000/svg'
 const xlinkNamespace = 'http://www.w3.org/1999/xlink'
@@ -273,11 +274,6 @@ function localName(name: string): string {
 
 /** A value from the SVG as a finding shows it: one line, short, control characters written out. */
 function shorten(text: string): string {
-  const flat = [...text.replace(/\s+/g, ' ')]
-    .map((character) => {
-      const code = character.charCodeAt(0)
-      return code < 0x20 || (code >= 0x7f && code < 0xa0) ? `\\u{${code.toString(16)}}` : character
-    })
-    .join('')
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat
+  const flat = [...escapeTerminal(text.replace(/\s+/g, ' '))]
+  return flat.length > 60 ? `${flat.slice(0, 57).join('')}…` : flat.join('')
 }

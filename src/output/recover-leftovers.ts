@@ -1,5 +1,6 @@
 import {lstat, readdir, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
+import {processIsRunning} from '../process-is-running.js'
 
 /** The name of a temporary folder or file beside `target`, owned by this process. */
 export function leftoverPath(target: string, kind: 'tmp' | 'old'): string {
@@ -32,7 +33,7 @@ export interface Recovered {
  * newest previous output is put back in its place.
  */
 export async function recoverLeftovers(target: string, options: RecoverOptions = {}): Promise<Recovered> {
-  const isAlive = options.isAlive ?? processIsAlive
+  const isAlive = options.isAlive ?? processIsRunning
   const now = options.now ?? Date.now()
   const parent = path.dirname(target)
   const name = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(tmp|old)-(\\d+)-([0-9a-z]+)$`)
@@ -56,17 +57,6 @@ export async function recoverLeftovers(target: string, options: RecoverOptions =
     removed.push(leftover.path)
   }
   return {restored, removed}
-}
-
-function processIsAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it runs, as another user
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,7 @@
 import {readdir, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {processIsRunning} from '../process-is-running.js'
 
 /** Browser profile folders are named after the process that made them: `kenniskaart-browser-<pid>-<random>`. */
 export const profilePrefix = (pid: number = process.pid) => `kenniskaart-browser-${pid}-`
@@ -18,21 +19,11 @@ export async function removeStaleProfiles(tmpDir: string = os.tmpdir(), now: num
   const removed: string[] = []
   for (const name of names) {
     const pid = Number(/^kenniskaart-browser-(\d+)-/.exec(name)?.[1])
-    if (!pid || isRunning(pid)) continue
+    if (!pid || processIsRunning(pid)) continue
     const folder = path.join(tmpDir, name)
     const stats = await stat(folder).catch(() => undefined)
     if (!stats?.isDirectory() || now - stats.mtimeMs < staleAfterMs) continue
     await rm(folder, {recursive: true, force: true}).then(() => removed.push(folder), () => undefined)
   }
   return removed
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, under another user
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

@@ -1,7 +1,5 @@
 import {reservedCardSlugs} from '../content/card-slug.js'
-
-/** The marker kenniskaart leaves in every output folder (see `outputMarker` in the output module). */
-const outputMarkerName = '.kenniskaart-output'
+import {outputMarker} from '../output/output-file.js'
 
 /** What a card's generated files are named by: its slug, its themes' slugs, its handouts' slugs. */
 export interface CardPathNames {
@@ -24,7 +22,7 @@ export function siteOutputPaths(): {files: OutputClaim[]; folders: OutputClaim[]
   return {
     files: [
       {path: 'index.html', what: 'the index page of the site'},
-      {path: outputMarkerName, what: 'the marker of the output folder'}
+      {path: outputMarker, what: 'the marker of the output folder'}
     ],
     folders: reservedCardSlugs.map((name) => ({path: name, what: `the output's \`${name}/\` folder`}))
   }

@@ -4,3 +4,6 @@ export interface OutputFile {
   path: string
   contents: string | Uint8Array
 }
+
+/** A file kenniskaart leaves in every output folder, to know it is its own. */
+export const outputMarker = '.kenniskaart-output'

@@ -1,14 +1,13 @@
 import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CliError, ExitCode} from '../errors.js'
-import type {OutputFile} from './output-file.js'
+import {type OutputFile, outputMarker} from './output-file.js'
 import {type OutputWrites, processWrites, WriteInterrupted} from './output-writes.js'
 import {leftoverPath} from './recover-leftovers.js'
 import {resolveOutputPath} from './resolve-output-path.js'
 import {type SwapStep, swapFolder} from './swap-folder.js'
 
-/** A file kenniskaart leaves in every output folder, to know it is its own. */
-export const outputMarker = '.kenniskaart-output'
+export {outputMarker}
 
 /** The steps of a write: one per file written to the new folder, then the swap's. */
 export type WriteStep = 'write-file' | SwapStep

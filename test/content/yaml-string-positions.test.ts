@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import type {Point} from 'unist'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {stringify} from 'yaml'
 import {parseFrontmatter} from '../../src/content/frontmatter.js'
 import {loadCardFile, loadThemeFile} from '../../src/content/load-files.js'
 import {type StringPositions, stringPoint} from '../../src/content/yaml-string-positions.js'
@@ -95,10 +97,11 @@ describe('where the characters of a YAML string stand in the file', () => {
     const literal = positionsIn('title: Thema\r\nsummary: |\r\n  een\r\n  twee [@b]\r\n', ['summary'])
     expect(literal.value).toBe('een\ntwee [@b]\n')
     expect(range(literal, '@b')).toEqual({start: at(5, 9), end: at(5, 11)})
-    // The folded space stands on the line break, which starts at the `\r`
-    const quoted = positionsIn('title: Thema\r\ntips:\r\n  - "een\r\n    twee"\r\n', ['tips', 0])
+    // White space before the break is dropped; the folded space stands on the line break, which starts at the `\r`
+    const quoted = positionsIn('title: Thema\r\ntips:\r\n  - "een  \r\n    twee"\r\n', ['tips', 0])
     expect(quoted.value).toBe('een twee')
-    expect(stringPoint(quoted, 3, 'start')).toEqual(at(4, 9))
+    expect(stringPoint(quoted, 3, 'start')).toEqual(at(4, 11))
+    expect(stringPoint(quoted, 3, 'end')).toEqual(at(4, 9))
     expect(range(quoted, 'twee')).toEqual({start: at(5, 5), end: at(5, 9)})
   })
 
@@ -127,6 +130,33 @@ describe('where the characters of a YAML string stand in the file', () => {
       // Runs cover the whole string, in order
       expect(positions.runs.reduce((offset, run) => (run.offset === offset ? offset + run.length : -1), 0), yaml).toBe(positions.value.length)
     }
+  })
+
+  it('follows whatever string YAML writes, in each style, folded at a short line width', () => {
+    const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'] as const
+    const text = fc.string({unit: fc.constantFrom('a', 'b', ' ', '  ', '\n', '\t', '"', "'", '\\', 'é', '😀', '#', ':', '-', '\u0007', '\u00a0', 'x y z')})
+    fc.assert(
+      fc.property(text, fc.constantFrom(...styles), fc.boolean(), (value, style, crlf) => {
+        let yaml = stringify({title: 'T', tips: [value]}, {defaultStringType: style, lineWidth: 20, minContentWidth: 5})
+        if (crlf) yaml = yaml.replace(/\n/g, '\r\n')
+        const file = new VFile({path: 'x.md'})
+        const parsed = parseFrontmatter(file, {value: yaml, startLine: 2})!
+        const positions = parsed.stringPositionsAt(['tips', 0])
+        // What YAML reads back (its writer does not always round-trip, e.g. a literal block of spaces)
+        value = (parsed.data as {tips: string[]}).tips[0]!
+        expect(positions.value).toBe(value)
+        expect(positions.exact).toBe(true)
+        const lines = `---\n${yaml}`.split(/\r?\n/)
+        let covered = 0
+        for (const run of positions.runs) {
+          expect(run.offset).toBe(covered)
+          covered += run.length
+          if (run.width === run.length) expect(lines[run.line - 1]!.slice(run.column - 1, run.column - 1 + run.length)).toBe(value.slice(run.offset, run.offset + run.length))
+        }
+        expect(covered).toBe(value.length)
+      }),
+      {numRuns: 500}
+    )
   })
 
   it('points at an alias and its end when the value is written elsewhere', () => {

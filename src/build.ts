@@ -68,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pdfs: PrintedPublication[] = []
   if (browser) {
     const {renderPublications} = await import('./pdf/render-publications.js')
-    pdfs = await renderPublications(publications, site, {...pdfOptions, browser})
+    pdfs = await renderPublications(publications, site, {...pdfOptions, browser, findingFiles: files})
   }
   const keptFiles = kept.map(({file}) => file)
   return {cards, files, pages: [...site, ...pdfs, ...keptFiles], pdfs, keptPdfs: keptFiles, failed: hasErrors()}

@@ -4,6 +4,7 @@ import {closest, distance} from 'fastest-levenshtein'
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import type {z} from 'zod'
 import {emitError, emitWarning} from '../report/emit.js'
+import {coarseStringPositions, scalarStringPositions, type StringPositions} from './yaml-string-positions.js'
 
 /** The YAML block of a file and where its first line is in that file. */
 export interface FrontmatterBlock {
@@ -17,6 +18,12 @@ export interface ParsedFrontmatter {
   data: unknown
   /** Find the file position of the value at a path, e.g. `['sources', 3, 'id']`. */
   pointAt(path: ReadonlyArray<PropertyKey>, what?: 'key' | 'value' | 'text'): Point
+  /**
+   * Where each character of the string at a path stands in the file, from
+   * the YAML's own source (so a line of a folded or literal block, or a
+   * character after an escape, is found at its real line and column).
+   */
+  stringPositionsAt(path: ReadonlyArray<PropertyKey>): StringPositions
 }
 
 /**
@@ -25,7 +32,7 @@ export interface ParsedFrontmatter {
  */
 export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFrontmatter | undefined {
   const lineCounter = new LineCounter()
-  const document = parseDocument(block.value, {lineCounter, prettyErrors: true, uniqueKeys: true})
+  const document = parseDocument(block.value, {lineCounter, prettyErrors: true, uniqueKeys: true, keepSourceTokens: true})
   const toFilePoint = (offset: number): Point => {
     const {line, col} = lineCounter.linePos(offset)
     return {line: block.startLine + line - 1, column: col}
@@ -61,14 +68,25 @@ export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFr
     })
     return undefined
   }
-  return {
-    data,
-    pointAt(path, what = 'value') {
-      // An empty block has no node to point at: point at its opening `---`.
-      if (!document.contents) return {line: block.startLine - 1, column: 1}
-      return toFilePoint(offsetAt(document, path, what))
-    }
+  const pointAt: ParsedFrontmatter['pointAt'] = (path, what = 'value') => {
+    // An empty block has no node to point at: point at its opening `---`.
+    if (!document.contents) return {line: block.startLine - 1, column: 1}
+    return toFilePoint(offsetAt(document, path, what))
   }
+  const stringPositionsAt: ParsedFrontmatter['stringPositionsAt'] = (path) => {
+    const text = valueAt(data, path)
+    const value = typeof text === 'string' ? text : ''
+    const {node} = nodeAt(document, path)
+    if (isScalar(node) && typeof node.value === 'string' && node.srcToken) {
+      const exact = scalarStringPositions(node.srcToken, node.value, toFilePoint)
+      if (exact?.value === value) return exact
+    }
+    // An alias, or a form of YAML not followed: the value's start and end
+    const start = pointAt(path, 'text')
+    const range = (node as YamlNode | null | undefined)?.range
+    return coarseStringPositions(value, start, range ? toFilePoint(range[1]) : start)
+  }
+  return {data, pointAt, stringPositionsAt}
 }
 
 /**
@@ -136,6 +154,15 @@ export function validateFrontmatter<Schema extends z.ZodType>(
  * text starts: after its opening quote.
  */
 function offsetAt(document: Document, path: ReadonlyArray<PropertyKey>, what: 'key' | 'value' | 'text'): number {
+  const {node, keyNode} = nodeAt(document, path)
+  const target = what === 'key' && keyNode ? keyNode : (node as YamlNode | null)
+  const start = target?.range?.[0] ?? 0
+  const isQuoted = isScalar(target) && (target.type === 'QUOTE_DOUBLE' || target.type === 'QUOTE_SINGLE')
+  return what === 'text' && isQuoted ? start + 1 : start
+}
+
+/** The node at a path, or the deepest one on the way to it, and the key it stands under. */
+function nodeAt(document: Document, path: ReadonlyArray<PropertyKey>): {node: unknown; keyNode: YamlNode | undefined} {
   let node: unknown = document.contents
   let keyNode: YamlNode | undefined
   for (const segment of path) {
@@ -151,10 +178,7 @@ function offsetAt(document: Document, path: ReadonlyArray<PropertyKey>, what: 'k
       break
     }
   }
-  const target = what === 'key' && keyNode ? keyNode : (node as YamlNode | null)
-  const start = target?.range?.[0] ?? 0
-  const isQuoted = isScalar(target) && (target.type === 'QUOTE_DOUBLE' || target.type === 'QUOTE_SINGLE')
-  return what === 'text' && isQuoted ? start + 1 : start
+  return {node, keyNode}
 }
 
 function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {

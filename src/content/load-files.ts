@@ -54,8 +54,8 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
     const heading = isList ? undefined : (meta.tips as {heading?: string}).heading
     const itemPath = isList ? ['tips'] : ['tips', 'items']
     tips = {
-      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.pointAt(['tips', 'heading'], 'text')),
-      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.pointAt([...itemPath, index], 'text'))))
+      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.stringPositionsAt(['tips', 'heading'])),
+      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.stringPositionsAt([...itemPath, index]))))
     }
   }
   return {slug: slugFromFileName(file.basename ?? ''), file, meta, body: tree, tips, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
@@ -71,7 +71,7 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
   const meta = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
   if (!parsed || !meta) return undefined
   const sourceTexts = await Promise.all(
-    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.pointAt(['sources', index, 'text'], 'text')))
+    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.stringPositionsAt(['sources', index, 'text'])))
   )
   return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
 }

@@ -1,5 +1,6 @@
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import {CliError, ExitCode} from '../errors.js'
 import {emitError} from '../report/emit.js'
@@ -170,8 +171,10 @@ export async function readTextFile(root: string, filePath: string): Promise<VFil
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
   } catch {
-    emitError(file, 'file-encoding', 'The file is not valid UTF-8 text', {
-      hint: 'Save the file as UTF-8 in your editor; if it is not text (an image, a document), move it out of the card folder.'
+    const bad = firstInvalidUtf8(bytes)
+    emitError(file, 'file-encoding', `The file is not valid UTF-8 text: the byte 0x${bytes[bad.byte]?.toString(16).padStart(2, '0') ?? ''} here is not part of a UTF-8 character`, {
+      place: bad.place,
+      hint: 'Save the file as UTF-8 in your editor (a character such as é saved as Latin-1 or Windows-1252 looks like this); if it is not text (an image, a document), move it out of the card folder.'
     })
     return file
   }
@@ -182,6 +185,30 @@ export async function readTextFile(root: string, filePath: string): Promise<VFil
   file.value = text
   file.data.readable = true
   return file
+}
+
+/**
+ * Where the first byte that is not UTF-8 stands: its offset in the file,
+ * and its line and column, counted like every other finding's (UTF-16 code
+ * units of the valid text before it, a byte-order mark not counted). The
+ * decoder replaces each bad sequence by U+FFFD; the first U+FFFD that the
+ * file does not spell as the bytes EF BF BD is where it went wrong.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): {byte: number; place: Point} {
+  const text = new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(bytes)
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  let byte = hasBom ? 3 : 0
+  let index = 0
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    if (code === 0xfffd && !(bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd)) break
+    byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+    index += character.length
+  }
+  const before = text.slice(0, index)
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
+  const line = 1 + (before.match(/\r\n|\n|\r/g)?.length ?? 0)
+  return {byte, place: {line, column: before.length - lineStart + 1}}
 }
 
 function isInside(target: string, root: string): boolean {

@@ -9,7 +9,9 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {FrontmatterBlock} from '../content/frontmatter.js'
+import {type StringPositions, stringPoint, verbatimStringPositions} from '../content/yaml-string-positions.js'
 import {listItemLinear} from './list-item-linear.js'
 import {withinParseLimits} from './parse-guard.js'
 import remarkCardReferences from './remark-card-references.js'
@@ -74,24 +76,44 @@ export async function processMarkdown(file: VFile): Promise<ProcessedMarkdown> {
 /**
  * Run a short Markdown string from the frontmatter (a tip, a source text)
  * through the inline pipeline. What it finds (citations, links, messages)
- * is recorded on `file`, at the place where the string stands in the YAML.
+ * is recorded on `file`, each start and end at the place in the file where
+ * that character of the string is written: `positions` maps the string
+ * through its YAML source (escapes, folded and literal lines). `markdown`
+ * is the string as YAML parsed it, or that string trimmed. A point instead
+ * of a table says the string is written as it is from there on.
  */
-export async function processMarkdownFragment(file: VFile, markdown: string, at: Point): Promise<HastRoot> {
+export async function processMarkdownFragment(file: VFile, markdown: string, where: StringPositions | Point): Promise<HastRoot> {
+  const positions = 'runs' in where ? where : verbatimStringPositions(markdown, where)
   const fragment = new VFile({path: file.path, value: markdown})
   const tree = withinParseLimits(fragment) ? ((await inlineProcessor.run(inlineProcessor.parse(fragment), fragment)) as HastRoot) : {type: 'root' as const, children: []}
-  const shift = (point: Point): Point =>
-    point.line === 1 ? {line: at.line, column: point.column + at.column - 1} : {line: point.line + at.line - 1, column: point.column}
+  const fragmentPlace = location(fragment)
+  // The schema trims strings: the fragment may start after leading white space of the YAML value
+  const skip = positions.value.trim() === markdown ? positions.value.length - positions.value.trimStart().length : 0
+  const toFile = (point: Point, side: 'start' | 'end'): Point => {
+    const offset = fragmentPlace.toOffset(point) ?? (side === 'start' ? 0 : markdown.length)
+    return stringPoint(positions, skip + offset, side)
+  }
+  const start = (point: Point): Point => toFile(point, 'start')
+  const end = (point: Point): Point => toFile(point, 'end')
 
   for (const message of fragment.messages) {
-    const place = shift({line: message.line ?? 1, column: message.column ?? 1})
-    const copy = file.message(message.reason, {place, ruleId: message.ruleId, source: message.source ?? undefined})
+    const place = message.place
+    const mapped = place === undefined
+      ? start({line: 1, column: 1})
+      : 'start' in place
+        ? {start: start(place.start), end: end(place.end)}
+        : start(place)
+    const copy = file.message(message.reason, {place: mapped, ruleId: message.ruleId, source: message.source ?? undefined})
     copy.fatal = message.fatal
     copy.note = message.note
+    copy.url = message.url
+    copy.expected = message.expected
+    copy.actual = message.actual
   }
-  ;(file.data.citations ??= []).push(...(fragment.data.citations ?? []).map((use) => shiftCitationUse(use, shift)))
-  ;(file.data.inTextCitations ??= []).push(...(fragment.data.inTextCitations ?? []).map((use) => shiftCitationUse(use, shift)))
-  ;(file.data.themeLinks ??= []).push(...(fragment.data.themeLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
-  ;(file.data.fragmentLinks ??= []).push(...(fragment.data.fragmentLinks ?? []).map((link) => ({...link, place: shift(link.place)})))
-  ;(file.data.images ??= []).push(...(fragment.data.images ?? []).map((image) => ({...image, place: shift(image.place)})))
+  ;(file.data.citations ??= []).push(...(fragment.data.citations ?? []).map((use) => shiftCitationUse(use, start, end)))
+  ;(file.data.inTextCitations ??= []).push(...(fragment.data.inTextCitations ?? []).map((use) => shiftCitationUse(use, start, end)))
+  ;(file.data.themeLinks ??= []).push(...(fragment.data.themeLinks ?? []).map((link) => ({...link, place: start(link.place)})))
+  ;(file.data.fragmentLinks ??= []).push(...(fragment.data.fragmentLinks ?? []).map((link) => ({...link, place: start(link.place)})))
+  ;(file.data.images ??= []).push(...(fragment.data.images ?? []).map((image) => ({...image, place: start(image.place)})))
   return tree
 }

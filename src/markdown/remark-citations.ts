@@ -87,14 +87,18 @@ export default function remarkCitations(this: Processor) {
   }
 }
 
-/** A copy of a use with every point moved by `shift` (for fragments from the frontmatter). */
-export function shiftCitationUse(use: CitationUse, shift: (point: Point) => Point): CitationUse {
+/**
+ * A copy of a use with every point moved (for fragments from the
+ * frontmatter): starts by `start`, ends by `end`, which may differ where the
+ * source writes one character as several (an escape in YAML).
+ */
+export function shiftCitationUse(use: CitationUse, start: (point: Point) => Point, end: (point: Point) => Point = start): CitationUse {
   return {
     ...use,
-    place: shift(use.place),
-    end: use.end && shift(use.end),
-    idPlaces: use.idPlaces?.map(shift),
-    idEnds: use.idEnds?.map(shift)
+    place: start(use.place),
+    end: use.end && end(use.end),
+    idPlaces: use.idPlaces?.map(start),
+    idEnds: use.idEnds?.map(end)
   }
 }
 

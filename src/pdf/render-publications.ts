@@ -1,12 +1,10 @@
-import type {Element} from 'hast'
 import pLimit from 'p-limit'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {type Publication, publicationPath} from '../card/publication.js'
 import {CliError} from '../errors.js'
 import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
-import {emitWarning} from '../report/emit.js'
+import {blockedRequestReporter} from './blocked-requests.js'
 import {type PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
 import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
@@ -26,6 +24,12 @@ export interface PdfOptions {
    * numbers are the first guess, so an unchanged layout prints once.
    */
   previousPdf?: ((publication: Publication) => Promise<Uint8Array | undefined>) | undefined
+  /**
+   * The files findings are reported from. A blocked request caused by a
+   * theme stylesheet is reported on the stylesheet, whose file is added
+   * here; without the list it is reported on the card's index.md.
+   */
+  findingFiles?: VFile[] | undefined
 }
 
 /** A printed publication: where it goes in the output, and its bytes. */
@@ -37,7 +41,8 @@ export interface PrintedPublication extends OutputFile {
 /**
  * Print publications to PDF with one browser, reused for all of them. The
  * pages may load only the site's own files (`siteFiles`); anything else is
- * blocked and reported as a warning on the file that asked for it.
+ * blocked and reported as a warning where it was asked for (see
+ * blocked-requests.ts).
  */
 export async function renderPublications(
   publications: Publication[],
@@ -52,7 +57,9 @@ export async function renderPublications(
   const browser = await starting
   const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
   const limit = pLimit(options.concurrency ?? 2)
-  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, served, options)))
+  // One reporter for all: a theme or image printed in the card and in a handout is reported once
+  const reporter = blockedRequestReporter(options.findingFiles)
+  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, served, options, reporter(publication))))
   try {
     return await Promise.all(jobs)
   } catch (error) {
@@ -70,12 +77,12 @@ async function printPublication(
   browser: PdfBrowser,
   publication: Publication,
   served: ReadonlyMap<string, string | Uint8Array>,
-  options: PdfOptions
+  options: PdfOptions,
+  reportBlocked: (url: string) => void
 ): Promise<PrintedPublication> {
   const first = renderPrintDocument(publication)
   const files: ServedFiles = new Map([...served, [first.stylesheet.path, first.stylesheet.contents]])
   const timeoutMs = options.timeoutSeconds === undefined ? defaultTimeoutMs(publication.themes.length, printedBytes(first.html, publication, files)) : options.timeoutSeconds * 1000
-  const reportBlocked = blockedRequestReporter(publication)
 
   let printed: {layout: PrintedLayout; html: string}
   try {
@@ -154,32 +161,4 @@ function themeStartPages(publication: Publication, found: ReadonlyMap<string, nu
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value)
-}
-
-/**
- * Map each outside URL the content uses to the file and place it stands
- * in, so a blocked request is reported where the editor can fix it.
- */
-function blockedRequestReporter(publication: Publication): (url: string) => void {
-  const origins = new Map<string, {file: VFile; place: Element['position']}>()
-  const sources = [
-    {file: publication.card.file, tree: publication.card.intro},
-    ...publication.themes.map((theme) => ({file: theme.file, tree: theme.body}))
-  ]
-  for (const {file, tree} of sources) {
-    visit(tree, 'element', (element: Element) => {
-      const url = element.properties.src
-      if (typeof url === 'string' && !origins.has(url)) origins.set(url, {file, place: element.position})
-    })
-  }
-  const reported = new Set<string>()
-  return (url) => {
-    if (reported.has(url)) return
-    reported.add(url)
-    const origin = origins.get(url)
-    emitWarning(origin?.file ?? publication.card.file, 'pdf-request-blocked', `The PDF does not load \`${url}\`: only the card's own files are used when printing`, {
-      place: origin?.place?.start,
-      hint: 'Save the image in the card folder and link to it with a relative path.'
-    })
-  }
 }

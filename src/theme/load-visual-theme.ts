@@ -22,6 +22,8 @@ export interface VisualTheme {
   fontsStylesheet: string
   /** Absolute real paths of font files, copied to `assets/<theme>/fonts/`. */
   fontFiles: string[]
+  /** Absolute real paths of the stylesheets, for findings about what they load. */
+  stylesheetFiles?: {site: string; print: string; fonts: string | undefined}
 }
 
 /**
@@ -107,6 +109,7 @@ async function readTheme(name: string, file: VFile, realRoot: string, dir: strin
     siteStylesheet,
     printStylesheet,
     fontsStylesheet,
-    fontFiles: fontFiles as string[]
+    fontFiles: fontFiles as string[],
+    stylesheetFiles: {site, print, fonts: fonts || undefined}
   }
 }

@@ -61,11 +61,12 @@ export function codeFrame(lineText: string, place: FramePlace, options: CodeFram
     : place.endLine !== undefined && place.endLine > place.line ? lineText.length
     : start
 
-  // Only text near the place is measured, so a megabyte-long line costs no more than a short one
-  const reach = budget * 4
+  // Only text near the place is measured (splitting text into graphemes slows down badly on long
+  // strings), so a megabyte-long line costs no more than a short one
+  const reach = Math.min(budget, 1000) * 2
   let windowStart = Math.max(0, start - reach)
   if (isLowSurrogate(lineText, windowStart)) windowStart++
-  let windowEnd = Math.min(lineText.length, Math.max(end, start + 1) + reach)
+  let windowEnd = Math.min(lineText.length, start + reach)
   if (isLowSurrogate(lineText, windowEnd)) windowEnd++
   const cells = measure(lineText.slice(windowStart, windowEnd), windowStart)
   const total = cells.length > 0 ? cells.at(-1)!.x + cells.at(-1)!.width : 0
@@ -88,6 +89,7 @@ export function codeFrame(lineText: string, place: FramePlace, options: CodeFram
   const cutAfter = windowEnd < lineText.length || shownEnd < total
 
   const source = `${cutBefore ? ellipsis : ''}${shown.map((cell) => cell.text).join('')}${cutAfter ? ellipsis : ''}`
+  // The place is always shown (it sits a third into the budget); clamped all the same, so no caret ever lands outside
   const caretColumn = Math.min(Math.max(markStart, shownStart), shownEnd)
   const caretOffset = (cutBefore ? ellipsis.length : 0) + caretColumn - shownStart
   const caretLength = Math.max(1, Math.min(markEnd, Math.max(shownEnd, caretColumn + 1)) - caretColumn)

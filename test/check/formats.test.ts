@@ -45,6 +45,13 @@ describe('kenniskaart check --format text', () => {
     )
   })
 
+  it('frames a file with a byte-order mark and CRLF line endings without either in the frame, at the same columns', async () => {
+    const bom = await runCli(['check', '--content', 'content'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-positions')})
+    expect(bom.stdout).toContain('  4 | kleur: "#0e6591"\n    | ^\n')
+    expect(bom.stdout).toContain('  8 | Tekst[@bron] en [@onbekend].\n    |                  ^^^^^^^^^\n')
+    expect(bom.stdout).not.toMatch(/[\r\uFEFF]/)
+  })
+
   it('groups the findings per file, separated by an empty line, and ends with the summary count', () => {
     const blocks = run.stdout.trimEnd().split('\n\n')
     expect(blocks).toHaveLength(3)

@@ -24,8 +24,10 @@ const sections = new Map(
 describe('the rule table in the README', () => {
   it('lists every rule id the tool can emit, and no other', async () => {
     const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8')
-    const documented = [...readme.matchAll(/^\| `([a-z\d-]+)` \|/gm)].map((match) => match[1])
-    expect(new Set(documented)).toEqual(new Set(ruleIds))
+    // A row names its rule as `id`, or links it to its section: [`id`](docs/rules.md#id)
+    const rows = [...readme.matchAll(/^\| (?:`([a-z\d-]+)`|\[`([a-z\d-]+)`\]\(docs\/rules\.md#([a-z\d-]+)\)) \|/gm)]
+    expect(new Set(rows.map((row) => row[1] ?? row[2]))).toEqual(new Set(ruleIds))
+    for (const row of rows) if (row[2]) expect(row[3]).toBe(row[2])
   })
 })
 

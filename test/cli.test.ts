@@ -196,16 +196,19 @@ describe('kenniskaart build with an unknown citation', () => {
         file: themeFile,
         line: expectedLine,
         column: expectedColumn,
+        endLine: expectedLine,
+        endColumn: expectedColumn + '@pietersen2022'.length,
         severity: 'error',
         rule: 'citation-unknown',
         message: 'Citation of unknown source `pietersen2022`',
-        hint: expect.stringContaining('[@')
+        hint: expect.stringContaining('[@'),
+        url: expect.stringMatching(/docs\/rules\.md#citation-unknown$/)
       }
     ])
   })
 
   it('prints the finding as a GitHub Actions annotation with --format github', () => {
-    expect(github.stdout).toContain(`::error file=${themeFile},line=${expectedLine},col=${expectedColumn},title=citation-unknown::Citation of unknown source \`pietersen2022\``)
+    expect(github.stdout).toContain(`::error file=${themeFile},line=${expectedLine},col=${expectedColumn},endLine=${expectedLine},endColumn=${expectedColumn + '@pietersen2022'.length},title=citation-unknown::Citation of unknown source \`pietersen2022\``)
   })
 
   it('leaves the previous output byte for byte as it was', async () => {

@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import {collectFindings, type FindingsFormat, formatFindings} from '../report/findings.js'
+import {collectFindings, collectSources, type FindingsFormat, formatFindings} from '../report/findings.js'
 
 export interface ContentReport {
   errors: number
@@ -11,7 +11,7 @@ export interface ContentReport {
 /** Print the findings of all files at once, to stdout, in the chosen format. */
 export function reportContent(files: VFile[], options: {format: FindingsFormat; strict: boolean}): ContentReport {
   const findings = collectFindings(files)
-  const output = formatFindings(findings, options.format, {color: useColor(process.stdout)})
+  const output = formatFindings(findings, options.format, {color: useColor(process.stdout), sources: collectSources(files), width: process.stdout.columns || undefined})
   if (output) process.stdout.write(output)
   const errors = findings.filter((finding) => finding.severity === 'error').length
   const warnings = findings.length - errors

@@ -1,5 +1,6 @@
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
+import {ruleDocsUrl} from './rule-docs.js'
 import type {RuleId} from './rules.js'
 
 export interface EmitOptions {
@@ -22,5 +23,6 @@ export function emitWarning(file: VFile, ruleId: RuleId, reason: string, options
 function emit(file: VFile, ruleId: RuleId, reason: string, options: EmitOptions, fatal: boolean): void {
   const message = file.message(reason, {place: options.place, ruleId, source: 'kenniskaart'})
   message.fatal = fatal
+  message.url = ruleDocsUrl(ruleId)
   if (options.hint) message.note = options.hint
 }

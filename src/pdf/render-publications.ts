@@ -37,16 +37,19 @@ export interface PrintedPublication extends OutputFile {
 /**
  * Print publications to PDF with one browser, reused for all of them. The
  * pages may load only the site's own files (`siteFiles`); anything else is
- * blocked and reported as a warning on the file that asked for it.
+ * blocked and reported as a warning on the file that asked for it. A
+ * browser passed in (`options.browser`) is the caller's to close; one
+ * started here is closed here.
  */
 export async function renderPublications(
   publications: Publication[],
   siteFiles: readonly OutputFile[],
   options: PdfOptions = {}
 ): Promise<PrintedPublication[]> {
-  const starting = options.browser ?? startBrowser(options.browserPath)
+  const launched = options.browser ? undefined : startBrowser(options.browserPath)
+  const starting = options.browser ?? launched!
   if (publications.length === 0) {
-    await closeStartedBrowser(starting)
+    await closeStartedBrowser(launched)
     return []
   }
   const browser = await starting
@@ -56,13 +59,11 @@ export async function renderPublications(
   try {
     return await Promise.all(jobs)
   } catch (error) {
-    // One failed: stop the others rather than wait for them, and let them settle
+    // One failed: the others are not waited for; closing the browser (below, or by the caller that passed it in) stops them
     limit.clearQueue()
-    await browser.close()
-    await Promise.allSettled(jobs)
     throw error
   } finally {
-    await browser.close()
+    await closeStartedBrowser(launched)
   }
 }
 

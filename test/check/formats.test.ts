@@ -2,7 +2,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {useColor} from '../../src/commands/report-content.js'
 import {type Finding, formatFindings} from '../../src/report/findings.js'
-import {type CliResult, repoRoot, runCli} from '../helpers/cli.js'
+import {type CliResult, repoRoot, runCliInProcess} from '../helpers/cli.js'
 
 /** A corpus case with an error in index.md and a warning in a theme file. */
 const twoFiles = path.join(repoRoot, 'test', 'fixtures', 'broken', 'card-all-themes-unlisted')
@@ -15,7 +15,7 @@ describe('kenniskaart check --format text', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content'], {cwd: twoFiles, env: {NO_COLOR: '1'}})
+    run = await runCliInProcess(['check', '--content', 'content'], {cwd: twoFiles, env: {NO_COLOR: '1'}})
   })
 
   it('exits 1 because there is an error', () => {
@@ -78,7 +78,7 @@ describe('kenniskaart check --format json', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: twoFiles})
+    run = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: twoFiles})
   })
 
   it('prints one JSON array of findings with file, line, column, severity, rule, message and hint', () => {
@@ -111,7 +111,7 @@ describe('kenniskaart check --format json', () => {
   })
 
   it('prints an empty array when there is nothing to report', async () => {
-    const clean = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-accepted')})
+    const clean = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-accepted')})
     expect(JSON.parse(clean.stdout)).toEqual([])
     expect(clean.code).toBe(0)
   })
@@ -121,7 +121,7 @@ describe('kenniskaart check --format github', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content', '--format', 'github'], {cwd: twoFiles})
+    run = await runCliInProcess(['check', '--content', 'content', '--format', 'github'], {cwd: twoFiles})
   })
 
   it('prints one workflow command per finding, with file, line, col and the rule as title', () => {
@@ -142,13 +142,13 @@ describe('kenniskaart check --format github', () => {
 
 describe('kenniskaart check usage errors', () => {
   it('exits 2 on an unknown format', async () => {
-    const run = await runCli(['check', '--content', 'content', '--format', 'xml'], {cwd: twoFiles})
+    const run = await runCliInProcess(['check', '--content', 'content', '--format', 'xml'], {cwd: twoFiles})
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
   })
 
   it('exits 2 when the content folder does not exist, with a hint', async () => {
-    const run = await runCli(['check', '--content', 'bestaat-niet'], {cwd: twoFiles})
+    const run = await runCliInProcess(['check', '--content', 'bestaat-niet'], {cwd: twoFiles})
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/hint: /)
   })

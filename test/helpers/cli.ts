@@ -78,7 +78,11 @@ async function runInProcessNow(args: string[], options: {cwd: string; env?: Reco
       else process.env[name] = value
     }
   }
-  const saved = {cwd: process.cwd(), exitCode: process.exitCode, stdout: process.stdout.write, stderr: process.stderr.write}
+  const saved = {cwd: process.cwd(), exitCode: process.exitCode, exit: process.exit, stdout: process.stdout.write, stderr: process.stderr.write}
+  // Only Ctrl-C ends the program with process.exit, which would end the test worker: such tests need `runCli`
+  process.exit = ((code?: number) => {
+    throw new Error(`process.exit(${code}) called by a CLI run in-process; test this with runCli`)
+  }) as typeof process.exit
   let stdout = ''
   let stderr = ''
   const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
@@ -93,6 +97,7 @@ async function runInProcessNow(args: string[], options: {cwd: string; env?: Reco
   } finally {
     process.chdir(saved.cwd)
     process.exitCode = saved.exitCode
+    process.exit = saved.exit
     setEnv(savedEnv)
     process.stdout.write = saved.stdout
     process.stderr.write = saved.stderr

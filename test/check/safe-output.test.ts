@@ -8,7 +8,7 @@ import {projectWithContent, readTree, repoRoot, runCli, runCliInProcess} from '.
 const fixtureContent = path.join(repoRoot, 'test/fixtures/pdf-card/content')
 const noStackTrace = /\n\s+at /
 
-// Refusals and builds run the CLI in-process; a killed build and Ctrl-C need a process of their own.
+// The CLI runs in-process, but for Ctrl-C, which needs a process of its own.
 
 describe('--out refuses targets whose replacement would destroy something', () => {
   let dir: string
@@ -106,7 +106,7 @@ describe('pdf --out refuses what it would destroy, before starting a browser', (
 describe('leftovers of a killed build', () => {
   it('are removed by the next build, and a stranded previous output is put back first', async () => {
     const dir = await projectWithContent(fixtureContent)
-    expect((await runCli(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
     const built = await readTree(path.join(dir, 'dist'))
     // Killed between the two renames: the output is aside, a half-written new one beside it
     const ended = 999_999_999
@@ -123,7 +123,7 @@ describe('leftovers of a killed build', () => {
     const broken = path.join(dir, 'content/leesclub/index.md')
     const card = readFileSync(broken, 'utf8')
     writeFileSync(broken, card.replace(/^title:.*$/m, 'title: [not, a, string]'))
-    const failed = await runCli(['build', '--no-pdf'], {cwd: dir})
+    const failed = await runCliInProcess(['build', '--no-pdf'], {cwd: dir})
     expect(failed.code).toBe(1)
     expect(failed.stderr).toMatch(/Restored the previous output from \.dist\.old-999999999-/)
     expect(failed.stderr).toMatch(/Removed 1 leftover folder/)
@@ -131,7 +131,7 @@ describe('leftovers of a killed build', () => {
     expect(readdirSync(dir).sort()).toEqual(['.dist.tmp-' + process.pid + '-' + stamp, `.site.tmp-${ended}-${stamp}`, 'content', 'dist'].sort())
 
     writeFileSync(broken, card)
-    expect((await runCli(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
     expect(await readTree(path.join(dir, 'dist'))).toEqual(built)
   })
 })

@@ -87,9 +87,11 @@ describe('the card PDF of the bundled kenniskaart', () => {
     expect(urls).toContain('https://www.arbeidsmarktplatformpo.nl/')
   })
 
-  it('lists all 15 sources', () => {
-    const literature = pdf.pageTexts.slice(-2).join('\n')
-    expect(literature).toContain('Commissie Meurs')
+  it('lists all 15 sources, numbered 1 to 15', () => {
+    const literature = pdf.pageTexts.slice(pdf.pageTexts.findIndex((text) => text.includes('Gebruikte literatuur'))).join('\n')
+    const numbers = [...literature.matchAll(/^(\d+)\. \S/gm)].map((match) => Number(match[1]))
+    expect(numbers).toEqual(Array.from({length: 15}, (_, index) => index + 1))
+    expect(literature).toMatch(/^1\. Commissie Meurs/m)
     expect(literature).toContain('VOION (2016)')
     expect(literature).toContain('Symposium: Een professionele leercultuur in vo-scholen')
   })

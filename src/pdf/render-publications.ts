@@ -15,7 +15,11 @@ import {closeStartedBrowser, startBrowser} from './start-browser.js'
 export interface PdfOptions {
   /** A browser executable; found automatically when left out. */
   browserPath?: string | undefined
-  /** A browser already starting (see `startBrowser`), so launching overlaps reading the content. */
+  /**
+   * A browser already starting (see `startBrowser`), so launching overlaps
+   * reading the content. It stays open: whoever started it closes it. Without
+   * it, a browser is started, and closed, here.
+   */
   browser?: Promise<PdfBrowser> | undefined
   /** Time limit of one publication in seconds; scaled by its size when left out. */
   timeoutSeconds?: number | undefined
@@ -37,9 +41,7 @@ export interface PrintedPublication extends OutputFile {
 /**
  * Print publications to PDF with one browser, reused for all of them. The
  * pages may load only the site's own files (`siteFiles`); anything else is
- * blocked and reported as a warning on the file that asked for it. A
- * browser passed in (`options.browser`) is the caller's to close; one
- * started here is closed here.
+ * blocked and reported as a warning on the file that asked for it.
  */
 export async function renderPublications(
   publications: Publication[],

@@ -48,8 +48,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // (puppeteer is loaded only when printing)
   const pdfOptions = options.pdf === false ? undefined : (options.pdf ?? {})
   const launcher = pdfOptions && (await import('./pdf/start-browser.js'))
-  const browser = launcher && (pdfOptions?.browser ?? launcher.startBrowser(pdfOptions?.browserPath))
-  const closeUnneeded = () => launcher?.closeStartedBrowser(browser)
+  // A browser passed in is the caller's to close; one started here is closed here
+  const launched = pdfOptions && !pdfOptions.browser ? launcher?.startBrowser(pdfOptions.browserPath) : undefined
+  const browser = pdfOptions?.browser ?? launched
+  const closeUnneeded = () => launcher?.closeStartedBrowser(launched)
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
     await closeUnneeded()
     throw error
@@ -68,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pdfs: PrintedPublication[] = []
   if (browser) {
     const {renderPublications} = await import('./pdf/render-publications.js')
-    pdfs = await renderPublications(publications, site, {...pdfOptions, browser, findingFiles: files})
+    pdfs = await renderPublications(publications, site, {...pdfOptions, browser, findingFiles: files}).finally(closeUnneeded)
   }
   const keptFiles = kept.map(({file}) => file)
   return {cards, files, pages: [...site, ...pdfs, ...keptFiles], pdfs, keptPdfs: keptFiles, failed: hasErrors()}

@@ -5,7 +5,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {HtmlValidate} from 'html-validate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {type CliResult, canRunInTerminal, copyCard, readTree, runCli, runCliInTerminal, workFolder} from './helpers/cli.js'
+import {type CliResult, canRunInTerminal, copyCard, readTree, runCli, runCliInProcess, runCliInTerminal, workFolder} from './helpers/cli.js'
 import {bundledContentDir, fixtureCardsDir, repoRoot} from './helpers/content.js'
 import {headingLevels, skippedHeadingLevels} from './helpers/html.js'
 
@@ -86,7 +86,7 @@ describe.each([
     dir = path.join(work.dir, `build-${card}`)
     if (bundled) await copyCard(path.join(bundledContentDir, card), dir)
     else await copyCard(fixtureCard, dir)
-    result = await runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
+    result = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
     out = path.join(dir, 'dist')
   })
 
@@ -154,7 +154,7 @@ describe('kenniskaart build with an unknown citation', () => {
 
   beforeAll(async () => {
     dir = await project('unknown-citation')
-    const first = await runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
+    const first = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
     expect(first.code, first.stderr).toBe(0)
     before = await readTree(path.join(dir, 'dist'))
 
@@ -167,9 +167,9 @@ describe('kenniskaart build with an unknown citation', () => {
     expectedColumn = lines[expectedLine - 1]!.indexOf('@pietersen2022') + 1
 
     ;[text, json, github] = await Promise.all([
-      runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir, env: {NO_COLOR: '1'}}),
-      runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'json'], {cwd: dir}),
-      runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'github'], {cwd: dir})
+      runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir, env: {NO_COLOR: '1'}}),
+      runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'json'], {cwd: dir}),
+      runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'github'], {cwd: dir})
     ])
   })
 
@@ -219,13 +219,13 @@ describe('kenniskaart build with an unknown citation', () => {
   })
 
   it('writes nothing when there was no previous output', async () => {
-    const result = await runCli(['build', '--content', 'content', '--out', 'nieuw', '--no-pdf'], {cwd: dir})
+    const result = await runCliInProcess(['build', '--content', 'content', '--out', 'nieuw', '--no-pdf'], {cwd: dir})
     expect(result.code).toBe(1)
     expect(existsSync(path.join(dir, 'nieuw'))).toBe(false)
   })
 
   it('makes check exit 1 with the same finding', async () => {
-    const result = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: dir})
+    const result = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: dir})
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({file: themeFile, line: expectedLine, column: expectedColumn, rule: 'citation-unknown'})])
   })
@@ -241,28 +241,28 @@ describe.concurrent('kenniskaart with warnings', () => {
   })
 
   it('builds, printing the warning, without --strict', async () => {
-    const result = await runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
+    const result = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/content\/three-themes\/index\.md:\d+:\d+ {2}warning {2}Source `achtergrond2018` is never cited {2}source-uncited/)
     expect(existsSync(path.join(dir, 'dist/index.html'))).toBe(true)
   })
 
   it('exits 1 and writes nothing with --strict', async () => {
-    const result = await runCli(['build', '--content', 'content', '--out', 'strict-dist', '--no-pdf', '--strict'], {cwd: dir})
+    const result = await runCliInProcess(['build', '--content', 'content', '--out', 'strict-dist', '--no-pdf', '--strict'], {cwd: dir})
     expect(result.code).toBe(1)
     expect(existsSync(path.join(dir, 'strict-dist'))).toBe(false)
   })
 
   it('makes check exit 0 without --strict and 1 with it', async () => {
-    expect((await runCli(['check', '--content', 'content'], {cwd: dir})).code).toBe(0)
-    expect((await runCli(['check', '--content', 'content', '--strict'], {cwd: dir})).code).toBe(1)
+    expect((await runCliInProcess(['check', '--content', 'content'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['check', '--content', 'content', '--strict'], {cwd: dir})).code).toBe(1)
   })
 })
 
 describe.concurrent('kenniskaart check on a valid card', () => {
   it('exits 0 and prints no findings', async () => {
     const dir = await project('check-ok')
-    const result = await runCli(['check', '--content', 'content'], {cwd: dir})
+    const result = await runCliInProcess(['check', '--content', 'content'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/0 errors, 0 warnings/)
@@ -270,7 +270,7 @@ describe.concurrent('kenniskaart check on a valid card', () => {
 
   it('prints an empty JSON array with --format json', async () => {
     const dir = await project('check-json')
-    const result = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: dir})
+    const result = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: dir})
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual([])
   })
@@ -339,10 +339,11 @@ describe.concurrent('usage of the kenniskaart command', () => {
 })
 
 describe.concurrent('colour in the output', () => {
-  it('has no ANSI escapes with NO_COLOR, when printing to a pipe', async () => {
+  // Without NO_COLOR: a pipe alone must keep the colours out (NO_COLOR is tested on a terminal below)
+  it('has no ANSI escapes when printing to a pipe', async () => {
     const dir = await project('no-color-pipe')
     await writeFile(path.join(dir, 'content/three-themes/03-in-de-klas.md'), '---\ntitle: Kapot\nsummary: Kapot.\n---\n\nTekst[@onbekend].\n')
-    const result = await runCli(['check', '--content', 'content'], {cwd: dir, env: {NO_COLOR: '1'}})
+    const result = await runCli(['check', '--content', 'content'], {cwd: dir})
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/error/)
     expect(result.stdout + result.stderr).not.toMatch(ansiEscape)

@@ -30,15 +30,17 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const previousPdf = (publication: Publication) =>
     ownOutput ? readFile(path.join(out, ...publicationPath(publication).split('/'))).catch(() => undefined) : Promise.resolve(undefined)
   // The browser starts first: it runs in its own process while Node loads and checks the content
-  const browser = options.pdf ? (await import('../pdf/start-browser.js')).startBrowser(options.browser) : undefined
+  const launcher = options.pdf ? await import('../pdf/start-browser.js') : undefined
+  const browser = launcher?.startBrowser(options.browser)
   const {build} = await import('../build.js')
   const card = options.card
-  const result = await build({
+  const building = build({
     contentDir: options.content,
     ...(card === undefined ? {} : {card, listInIndex: (slug: string) => ownOutput && existsSync(path.join(out, slug, 'index.html'))}),
     pdf: options.pdf ? {browserPath: options.browser, browser, timeoutSeconds: options.pdfTimeout, previousPdf} : false,
     keptPdf: options.pdf ? undefined : previousPdf
   })
+  const result = await building.finally(() => launcher?.closeStartedBrowser(browser))
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)

@@ -1,5 +1,5 @@
 import {ExitCode, type ExitCodeValue} from '../errors.js'
-import {loadContent} from '../content/load-content.js'
+import {type LoadedContent, loadContent} from '../content/load-content.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {summary} from '../report/findings.js'
 import {reportContent} from './report-content.js'
@@ -10,9 +10,14 @@ export interface CheckCommandOptions {
   strict: boolean
 }
 
+/** Read and check a content folder, as `check` does, and print nothing: tests run it in-process. */
+export async function checkContent(contentDir: string): Promise<LoadedContent> {
+  return loadContent(contentDir)
+}
+
 /** `kenniskaart check`: read and check everything, write nothing. */
 export async function checkCommand(options: CheckCommandOptions): Promise<ExitCodeValue> {
-  const {cards, files} = await loadContent(options.content)
+  const {cards, files} = await checkContent(options.content)
   const report = reportContent(files, options)
   if (options.format === 'text' && report.errors + report.warnings === 0) {
     process.stderr.write(`Checked ${cards.length} card${cards.length === 1 ? '' : 's'} in ${files.length} files: ${summary(0, 0)}\n`)

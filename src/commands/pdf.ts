@@ -55,7 +55,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
     throw error
   }
   const site = await renderSite([card])
-  const [printed] = await renderPublications([publication], site, {browser, timeoutSeconds: options.pdfTimeout, findingFiles: files})
+  const [printed] = await renderPublications([publication], site, {browser, timeoutSeconds: options.pdfTimeout, findingFiles: files}).finally(() => closeStartedBrowser(browser))
   // Printing may add findings (blocked requests): all are reported once, here
   const report = reportContent(files, {format: options.format, strict: options.strict})
   if (!printed || report.failed) return ExitCode.contentErrors

@@ -13,7 +13,11 @@ import {closeStartedBrowser, startBrowser} from './start-browser.js'
 export interface PdfOptions {
   /** A browser executable; found automatically when left out. */
   browserPath?: string | undefined
-  /** A browser already starting (see `startBrowser`), so launching overlaps reading the content. */
+  /**
+   * A browser already starting (see `startBrowser`), so launching overlaps
+   * reading the content. It stays open: whoever started it closes it. Without
+   * it, a browser is started, and closed, here.
+   */
   browser?: Promise<PdfBrowser> | undefined
   /** Time limit of one publication in seconds; scaled by its size when left out. */
   timeoutSeconds?: number | undefined
@@ -49,9 +53,10 @@ export async function renderPublications(
   siteFiles: readonly OutputFile[],
   options: PdfOptions = {}
 ): Promise<PrintedPublication[]> {
-  const starting = options.browser ?? startBrowser(options.browserPath)
+  const launched = options.browser ? undefined : startBrowser(options.browserPath)
+  const starting = options.browser ?? launched!
   if (publications.length === 0) {
-    await closeStartedBrowser(starting)
+    await closeStartedBrowser(launched)
     return []
   }
   const browser = await starting
@@ -63,13 +68,11 @@ export async function renderPublications(
   try {
     return await Promise.all(jobs)
   } catch (error) {
-    // One failed: stop the others rather than wait for them, and let them settle
+    // One failed: the others are not waited for; closing the browser (below, or by the caller that passed it in) stops them
     limit.clearQueue()
-    await browser.close()
-    await Promise.allSettled(jobs)
     throw error
   } finally {
-    await browser.close()
+    await closeStartedBrowser(launched)
   }
 }
 

@@ -2,7 +2,9 @@ import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'nod
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {checkContent} from '../../src/commands/check.js'
 import {maxFileBytes} from '../../src/content/read-content.js'
+import {collectFindings} from '../../src/report/findings.js'
 import {type RuleId, rules} from '../../src/report/rules.js'
 import {repoRoot, runCli} from '../helpers/cli.js'
 
@@ -11,6 +13,10 @@ import {repoRoot, runCli} from '../helpers/cli.js'
  * project with a `content/` folder and `expected.json`, the exact findings
  * `kenniskaart check` must report for it. Line and column in those files
  * are worked out by hand from the inputs, not copied from the tool.
+ *
+ * The cases run in-process, through the function the `check` command runs
+ * and the findings its `--format json` prints; a few run the real CLI too,
+ * for its exit codes and output.
  */
 const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'broken')
 
@@ -19,6 +25,9 @@ interface ExpectedFinding {
   file: string
   line: number
   column: number
+  /** Where the finding's range ends, when it has one; compared only when the expected finding gives it. */
+  endLine?: number
+  endColumn?: number
   severity: 'error' | 'warning'
 }
 
@@ -84,9 +93,6 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   }
 }
 
-/** Cases with warnings only, run again with `--strict`, which must make them fail. */
-const strictCases = ['unknown-key-near-miss', 'source-uncited', 'xss-payloads', 'heading-level-skipped', 'svg-with-script']
-
 const caseNames = (await readdir(corpusDir, {withFileTypes: true}))
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -123,10 +129,34 @@ async function prepare(name: string): Promise<string> {
   return copy
 }
 
-function comparable(findings: ExpectedFinding[]): ExpectedFinding[] {
-  return findings
-    .map(({rule, file, line, column, severity}) => ({rule, file, line, column, severity}))
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule))
+/** What `kenniskaart check --format json` reports for a case, run in-process. */
+async function findingsOf(name: string): Promise<ExpectedFinding[]> {
+  const dir = await caseDir(name)
+  const {files} = await checkContent(path.join(dir, 'content'))
+  return collectFindings(files, dir) as ExpectedFinding[]
+}
+
+const order = (a: ExpectedFinding, b: ExpectedFinding) =>
+  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) ||
+  (a.endLine ?? 0) - (b.endLine ?? 0) || (a.endColumn ?? 0) - (b.endColumn ?? 0)
+
+/**
+ * The found and the expected findings, sorted and reduced to what is
+ * compared: rule, file, line, column and severity, and the end position
+ * where the expected finding gives one (a found finding without it fails).
+ */
+function comparable(found: ExpectedFinding[], expected: ExpectedFinding[]): {found: ExpectedFinding[]; expected: ExpectedFinding[]} {
+  const reduce = (finding: ExpectedFinding, withEnd: ExpectedFinding | undefined): ExpectedFinding => {
+    const {rule, file, line, column, severity} = finding
+    const end = withEnd?.endLine === undefined && withEnd?.endColumn === undefined ? {} : {endLine: finding.endLine, endColumn: finding.endColumn}
+    return {rule, file, line, column, severity, ...end}
+  }
+  const sortedExpected = [...expected].sort(order)
+  const sortedFound = [...found].sort(order)
+  return {
+    found: sortedFound.map((finding, index) => reduce(finding, sortedExpected[index])),
+    expected: sortedExpected.map((finding) => reduce(finding, finding))
+  }
 }
 
 describe('the broken-input corpus', () => {
@@ -148,32 +178,55 @@ describe('the broken-input corpus', () => {
   })
 })
 
-describe.concurrent.each(caseNames)('kenniskaart check on the corpus case %s', (name) => {
-  it('reports exactly the expected findings, each at its line and column, and exits 1 only on errors', async ({expect}) => {
+describe.each(caseNames)('kenniskaart check on the corpus case %s', (name) => {
+  it('reports exactly the expected findings, each at its line and column', async () => {
+    const [expected, found] = await Promise.all([expectedOf(name), findingsOf(name)])
+    const compared = comparable(found, expected)
+    expect(compared.found).toEqual(compared.expected)
+  })
+})
+
+/**
+ * The real CLI on a few cases: its exit code (1 only on errors; with
+ * `--strict` on warnings too), its JSON on stdout, and no stack trace.
+ */
+const cliCases = {
+  errors: 'citation-unknown',
+  warningsOnly: 'unknown-key-near-miss',
+  clean: 'bom-and-crlf-accepted'
+}
+
+/** Cases with warnings only, run again with `--strict`, which must make them fail. */
+const strictCases = ['unknown-key-near-miss', 'source-uncited', 'heading-level-skipped']
+
+describe.concurrent('kenniskaart check through the CLI', () => {
+  it.each(Object.values(cliCases))('prints the findings of %s as JSON, and exits 1 only on errors', async (name) => {
     const [expected, cwd] = await Promise.all([expectedOf(name), caseDir(name)])
     const run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd})
     expect(run.stderr).not.toMatch(/unexpected error|at .*\.js:\d+/)
-    const findings = JSON.parse(run.stdout) as ExpectedFinding[]
-    expect(comparable(findings)).toEqual(comparable(expected))
-    const hasErrors = expected.some((finding) => finding.severity === 'error')
-    expect(run.code).toBe(hasErrors ? 1 : 0)
+    const compared = comparable(JSON.parse(run.stdout) as ExpectedFinding[], expected)
+    expect(compared.found).toEqual(compared.expected)
+    expect(run.code).toBe(expected.some((finding) => finding.severity === 'error') ? 1 : 0)
   })
 
-  if (strictCases.includes(name)) {
-    it('exits 1 with --strict, as its findings are all warnings', async ({expect}) => {
-      const expected = await expectedOf(name)
-      expect(expected.length).toBeGreaterThan(0)
-      expect(expected.every((finding) => finding.severity === 'warning')).toBe(true)
-      const run = await runCli(['check', '--content', 'content', '--format', 'json', '--strict'], {cwd: await caseDir(name)})
-      expect(run.code).toBe(1)
-    })
-  }
-})
+  it.each(strictCases)('exits 1 with --strict on %s, whose findings are all warnings', async (name) => {
+    const expected = await expectedOf(name)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(expected.every((finding) => finding.severity === 'warning')).toBe(true)
+    const run = await runCli(['check', '--content', 'content', '--format', 'json', '--strict'], {cwd: await caseDir(name)})
+    expect(run.code).toBe(1)
+  })
 
-describe('kenniskaart check --strict without findings', () => {
-  it('exits 0 when there is nothing to report', async () => {
-    const run = await runCli(['check', '--content', 'content', '--strict'], {cwd: path.join(corpusDir, 'bom-and-crlf-accepted')})
+  it('exits 0 with --strict when there is nothing to report, and prints nothing on stdout', async () => {
+    const run = await runCli(['check', '--content', 'content', '--strict'], {cwd: await caseDir(cliCases.clean)})
     expect(run.stdout).toBe('')
     expect(run.code).toBe(0)
+  })
+
+  it('prints the findings as text by default, each as path:line:column, and exits 1 on errors', async () => {
+    const run = await runCli(['check', '--content', 'content'], {cwd: await caseDir(cliCases.errors)})
+    expect(run.stdout).toMatch(/^content\/kaart\/01-thema\.md:6:17\b.*\berror\b/m)
+    expect(run.stdout).toContain('citation-unknown')
+    expect(run.code).toBe(1)
   })
 })

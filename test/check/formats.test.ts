@@ -5,7 +5,7 @@ import stringWidth from 'string-width'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {useColor} from '../../src/commands/report-content.js'
 import {type Finding, formatFindings} from '../../src/report/findings.js'
-import {type CliResult, canRunInTerminal, repoRoot, runCli, runCliInTerminal, workFolder} from '../helpers/cli.js'
+import {type CliResult, canRunInTerminal, repoRoot, runCliInProcess, runCliInTerminal, workFolder} from '../helpers/cli.js'
 
 /** A corpus case with an error in index.md and a warning in a theme file. */
 const twoFiles = path.join(repoRoot, 'test', 'fixtures', 'broken', 'card-all-themes-unlisted')
@@ -22,7 +22,7 @@ describe('kenniskaart check --format text', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content'], {cwd: twoFiles, env: {NO_COLOR: '1'}})
+    run = await runCliInProcess(['check', '--content', 'content'], {cwd: twoFiles, env: {NO_COLOR: '1'}})
   })
 
   it('exits 1 because there is an error', () => {
@@ -46,7 +46,7 @@ describe('kenniskaart check --format text', () => {
   })
 
   it('frames a file with a byte-order mark and CRLF line endings without either in the frame, at the same columns', async () => {
-    const bom = await runCli(['check', '--content', 'content'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-positions')})
+    const bom = await runCliInProcess(['check', '--content', 'content'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-positions')})
     expect(bom.stdout).toContain('  4 | kleur: "#0e6591"\n    | ^\n')
     expect(bom.stdout).toContain('  8 | Tekst[@bron] en [@onbekend].\n    |                  ^^^^^^^^^\n')
     expect(bom.stdout).not.toMatch(/[\r\uFEFF]/)
@@ -100,7 +100,7 @@ describe('kenniskaart check --format json', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: twoFiles})
+    run = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: twoFiles})
   })
 
   it('prints one JSON array of findings with file, line, column, severity, rule, message, hint and documentation link', () => {
@@ -135,7 +135,7 @@ describe('kenniskaart check --format json', () => {
   })
 
   it('prints an empty array when there is nothing to report', async () => {
-    const clean = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-accepted')})
+    const clean = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-accepted')})
     expect(JSON.parse(clean.stdout)).toEqual([])
     expect(clean.code).toBe(0)
   })
@@ -145,7 +145,7 @@ describe('kenniskaart check --format github', () => {
   let run: CliResult
 
   beforeAll(async () => {
-    run = await runCli(['check', '--content', 'content', '--format', 'github'], {cwd: twoFiles})
+    run = await runCliInProcess(['check', '--content', 'content', '--format', 'github'], {cwd: twoFiles})
   })
 
   it('prints one workflow command per finding, with file, line, col and the rule as title', () => {
@@ -157,7 +157,7 @@ describe('kenniskaart check --format github', () => {
   })
 
   it('passes the end of a range as endLine and endColumn', async () => {
-    const malformed = await runCli(['check', '--content', 'content', '--format', 'github'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'citation-malformed')})
+    const malformed = await runCliInProcess(['check', '--content', 'content', '--format', 'github'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'citation-malformed')})
     // `Een fout [@ bron] hier.`: the brackets from column 10 up to column 18, just after `]`
     expect(malformed.stdout).toContain('::error file=content/kaart/01-thema.md,line=10,col=10,endLine=10,endColumn=18,title=citation-malformed::')
   })
@@ -248,13 +248,13 @@ describe.runIf(canRunInTerminal)('code frames on a terminal', () => {
 
 describe('kenniskaart check usage errors', () => {
   it('exits 2 on an unknown format', async () => {
-    const run = await runCli(['check', '--content', 'content', '--format', 'xml'], {cwd: twoFiles})
+    const run = await runCliInProcess(['check', '--content', 'content', '--format', 'xml'], {cwd: twoFiles})
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
   })
 
   it('exits 2 when the content folder does not exist, with a hint', async () => {
-    const run = await runCli(['check', '--content', 'bestaat-niet'], {cwd: twoFiles})
+    const run = await runCliInProcess(['check', '--content', 'bestaat-niet'], {cwd: twoFiles})
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/hint: /)
   })

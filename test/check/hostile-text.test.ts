@@ -3,7 +3,7 @@ import {cp, mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {escapeTerminal, type Finding, formatFindings} from '../../src/report/findings.js'
-import {canRunInTerminal, readTree, repoRoot, runCli, runCliInTerminal, workFolder} from '../helpers/cli.js'
+import {canRunInTerminal, readTree, repoRoot, runCliInProcess, runCliInTerminal, workFolder} from '../helpers/cli.js'
 
 /**
  * Text from content that reaches the terminal, CSS or the page: keys with
@@ -64,7 +64,7 @@ describe('kenniskaart check with control characters in content', () => {
   const caseDir = path.join(corpusDir, 'yaml-key-with-escape-sequence')
 
   it('shows a YAML key with an escape sequence or a newline escaped, and forges no finding line', async () => {
-    const run = await runCli(['check', '--content', 'content'], {cwd: caseDir})
+    const run = await runCliInProcess(['check', '--content', 'content'], {cwd: caseDir})
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/\u001b/)
     expect(run.stdout).toContain('Unknown key `\\u001b[31mrood\\u001b[0m` is ignored')
@@ -84,20 +84,20 @@ describe('kenniskaart check with control characters in content', () => {
     // Such a folder is no valid card slug: the finding that says so must show its name escaped
     const folder = 'kaart\u001b[31m\nnep.md:1:1  error'
     const dir = await project({[`content/${folder}/index.md`]: '---\ntitle: Kaart\n---\n\nIntro.\n', [`content/${folder}/01-thema.md`]: theme})
-    const check = await runCli(['check', '--content', 'content'], {cwd: dir})
+    const check = await runCliInProcess(['check', '--content', 'content'], {cwd: dir})
     expect(check.code).toBe(1)
     expect(check.stdout + check.stderr).not.toMatch(/\u001b/)
     expect(check.stdout).toContain('content/kaart\\u001b[31m\\nnep.md:1:1  error/index.md:1:1  error')
     expect(check.stdout).toContain('card-slug-invalid')
     await rename(path.join(dir, 'content', folder), path.join(dir, 'content', 'kaart'))
-    const build = await runCli(['build', '--content', 'content', '--out', 'site\u001b[31m', '--no-pdf'], {cwd: dir})
+    const build = await runCliInProcess(['build', '--content', 'content', '--out', 'site\u001b[31m', '--no-pdf'], {cwd: dir})
     expect(build.code).toBe(0)
     expect(build.stderr).not.toMatch(/[\u001b\r]/)
     expect(build.stderr).toContain('→ site\\u001b[31m')
   })
 
   it('escapes a path with an escape sequence in an environment error', async () => {
-    const run = await runCli(['check', '--content', 'weg\u001b[31m\nkaart/index.md:1:1  error  nep'], {cwd: repoRoot})
+    const run = await runCliInProcess(['check', '--content', 'weg\u001b[31m\nkaart/index.md:1:1  error  nep'], {cwd: repoRoot})
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('weg\\u001b[31m\\nkaart')
     expect(run.stderr).not.toMatch(/\u001b/)
@@ -110,7 +110,7 @@ describe('contact keys that name members of Object.prototype', () => {
       'content/kaart/index.md': '---\ntitle: Kaart\ncontact:\n  constructor: Bouwer\n  toString: Tekst\n  hasOwnProperty: Eigen\n  email: info@example.org\n---\n\nIntro.\n',
       'content/kaart/01-thema.md': theme
     })
-    const run = await runCli(['build', '--content', 'content', '--out', 'site', '--no-pdf'], {cwd: dir})
+    const run = await runCliInProcess(['build', '--content', 'content', '--out', 'site', '--no-pdf'], {cwd: dir})
     expect(run.stderr).not.toMatch(/unexpected error/)
     expect(run.code).toBe(0)
     const page = await readFile(path.join(dir, 'site', 'kaart', 'index.html'), 'utf8')
@@ -120,7 +120,7 @@ describe('contact keys that name members of Object.prototype', () => {
   })
 
   it('reports a `__proto__` contact key at its place, without a crash', async () => {
-    const run = await runCli(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(corpusDir, 'contact-constructor')})
+    const run = await runCliInProcess(['check', '--content', 'content', '--format', 'json'], {cwd: path.join(corpusDir, 'contact-constructor')})
     expect(run.code).toBe(1)
     expect(JSON.parse(run.stdout)).toMatchObject([{rule: 'frontmatter-invalid', line: 5, message: 'Invalid `contact.__proto__`: a contact key cannot be `__proto__`'}])
   })
@@ -131,7 +131,7 @@ describe('kenniskaart build with a local theme that points outside its folder', 
     const folder = await workFolder()
     folders.push(folder)
     await cp(path.join(corpusDir, 'theme-json-path-escape'), folder.dir, {recursive: true})
-    const run = await runCli(['build', '--content', 'content', '--out', 'site', '--no-pdf', '--format', 'json'], {cwd: folder.dir})
+    const run = await runCliInProcess(['build', '--content', 'content', '--out', 'site', '--no-pdf', '--format', 'json'], {cwd: folder.dir})
     expect(run.code).toBe(1)
     expect(run.stderr).not.toMatch(/unexpected error|at .*\.js:\d+/)
     const rules = (JSON.parse(run.stdout) as Finding[]).map((finding) => `${finding.file} ${finding.rule}`)
@@ -148,7 +148,7 @@ describe('kenniskaart build with a local theme that points outside its folder', 
       'themes/eigen/print.css': '.eigen-print {}',
       'themes/eigen/fonts/letter.woff2': 'wOF2'
     })
-    const run = await runCli(['build', '--content', 'content', '--out', 'site', '--no-pdf'], {cwd: dir})
+    const run = await runCliInProcess(['build', '--content', 'content', '--out', 'site', '--no-pdf'], {cwd: dir})
     expect(run.stdout + run.stderr).not.toMatch(/error/)
     expect(run.code).toBe(0)
     const files = await readTree(path.join(dir, 'site'))

@@ -17,11 +17,10 @@ const pieces = [
 ]
 const contentLike = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({maxLength: 8})), {maxLength: 60}).map((parts) => parts.join(''))
 
-/** 200 by default; set KENNISKAART_PROPERTY_RUNS for a longer hunt. */
-const numRuns = Number(process.env.KENNISKAART_PROPERTY_RUNS ?? 200)
+/** 100 by default (each run reads a card from disk); set KENNISKAART_PROPERTY_RUNS for a longer hunt. */
+const numRuns = Number(process.env.KENNISKAART_PROPERTY_RUNS ?? 100)
 
 let root: string
-let run = 0
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-property-'))
@@ -31,15 +30,14 @@ afterAll(async () => {
   await rm(root, {recursive: true, force: true})
 })
 
-/** Write one card with a valid index.md and the given theme file, and load it. */
+/** Write one card with a valid index.md and the given theme file, and load it; each run replaces the files of the last. */
 async function loadWith(name: string, contents: string | Uint8Array, indexContents: string | Uint8Array = index) {
-  const contentDir = path.join(root, `run-${run++}`, 'content')
+  const contentDir = path.join(root, 'content')
+  await rm(contentDir, {recursive: true, force: true})
   await mkdir(path.join(contentDir, 'kaart'), {recursive: true})
   await writeFile(path.join(contentDir, 'kaart', 'index.md'), indexContents)
   await writeFile(path.join(contentDir, 'kaart', name), contents)
-  const loaded = await loadContent(contentDir)
-  await rm(path.dirname(contentDir), {recursive: true, force: true})
-  return loaded
+  return loadContent(contentDir)
 }
 
 /** Every message is a finding kenniskaart knows, with a real place. */

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCli} from '../helpers/cli.js'
+import {runCliInProcess} from '../helpers/cli.js'
 import {type TempContent, tempContent, themeMarkdown} from '../helpers/content.js'
 
 const card = {'index.md': '---\ntitle: Kaart\n---\n\nIntro.\n', '01-thema.md': themeMarkdown('Thema')}
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('kenniskaart build with card folders whose names are no slug', () => {
   it('reports each at its index.md and builds, prints and writes nothing: no EEXIST, no hang, no stack trace', async () => {
     // --no-pdf: the cards never reach the printer anyway, and starting a browser only to stop it makes this slow under load.
-    const run = await runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'json'], {cwd: `${temp.dir}/..`})
+    const run = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'json'], {cwd: `${temp.dir}/..`})
     const findings = JSON.parse(run.stdout) as Array<{rule: string; file: string; line: number; column: number; hint: string}>
     expect(findings.map((finding) => [finding.file, finding.rule, finding.line, finding.column])).toEqual([
       ['content/50%/index.md', 'card-slug-invalid', 1, 1],
@@ -35,7 +35,7 @@ describe('kenniskaart build with card folders whose names are no slug', () => {
   }, 60_000)
 
   it('refuses such a card by name too (`--card`)', async () => {
-    const run = await runCli(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--card', '50%'], {cwd: `${temp.dir}/..`})
+    const run = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--card', '50%'], {cwd: `${temp.dir}/..`})
     expect(run.stdout + run.stderr).toContain('card-slug-invalid')
     expect(run.code).toBe(1)
   })

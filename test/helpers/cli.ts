@@ -9,6 +9,9 @@ export {repoRoot}
 /** The real command, as a user runs it: the shim that loads the compiled CLI. */
 export const binPath = path.join(repoRoot, 'bin', 'kenniskaart.js')
 
+/** Environment variables a run starts without, unless a test sets them: the test runner's own terminal settings. */
+const runnerTerminalSettings = ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']
+
 export interface CliResult {
   code: number | null
   signal: NodeJS.Signals | null
@@ -31,7 +34,7 @@ export interface CliOptions {
  */
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {...process.env, ...options.env}
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) if (!options.env || !(name in options.env)) delete env[name]
+  for (const name of runnerTerminalSettings) if (!options.env || !(name in options.env)) delete env[name]
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
@@ -47,6 +50,58 @@ export function runCli(args: string[], options: CliOptions): Promise<CliResult> 
     })
     options.onStart?.(child)
   })
+}
+
+let inProcessQueue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Run the CLI in this process: the `run` function `bin/kenniskaart.js`
+ * calls, with its own working folder, environment, stdout and stderr, and
+ * the exit code it sets. It spares starting Node and loading the program
+ * (half a second of CPU per run), so tests of what a command does and
+ * prints use it; exit codes of the real program, signals and terminals
+ * are tested with `runCli`. Runs one at a time, as they share the process.
+ */
+export function runCliInProcess(args: string[], options: {cwd: string; env?: Record<string, string | undefined>}): Promise<CliResult> {
+  const result = inProcessQueue.then(() => runInProcessNow(args, options))
+  inProcessQueue = result.catch(() => undefined)
+  return result
+}
+
+async function runInProcessNow(args: string[], options: {cwd: string; env?: Record<string, string | undefined>}): Promise<CliResult> {
+  const {run} = await import('../../src/cli.js')
+  const env: Record<string, string | undefined> = {...Object.fromEntries(runnerTerminalSettings.map((name) => [name, undefined])), ...options.env}
+  const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+  const saved = {cwd: process.cwd(), exitCode: process.exitCode, exit: process.exit, stdout: process.stdout.write, stderr: process.stderr.write}
+  // Only Ctrl-C ends the program with process.exit, which would end the test worker: such tests need `runCli`
+  process.exit = ((code?: number) => {
+    throw new Error(`process.exit(${code}) called by a CLI run in-process; test this with runCli`)
+  }) as typeof process.exit
+  let stdout = ''
+  let stderr = ''
+  const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += text(chunk)), true)) as typeof process.stdout.write
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += text(chunk)), true)) as typeof process.stderr.write
+  setEnv(env)
+  process.exitCode = undefined
+  process.chdir(options.cwd)
+  try {
+    await run([process.execPath, binPath, ...args])
+    return {code: Number(process.exitCode ?? 0), signal: null, stdout, stderr}
+  } finally {
+    process.chdir(saved.cwd)
+    process.exitCode = saved.exitCode
+    process.exit = saved.exit
+    setEnv(savedEnv)
+    process.stdout.write = saved.stdout
+    process.stderr.write = saved.stderr
+  }
 }
 
 /** A fresh working folder holding a copy of a content folder as `content/`. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
-import {projectWithContent, readTree, repoRoot, runCli} from '../helpers/cli.js'
+import {projectWithContent, readTree, repoRoot, runCliInProcess} from '../helpers/cli.js'
 import {fixtureCardsDir} from '../helpers/content.js'
 
 // Builds without a browser: the PDFs of "the previous build" are planted by hand
@@ -25,7 +25,7 @@ const downloadLinks = (html: string) => selectAll('a.download-link', fromHtml(ht
 describe('build --card', () => {
   it('replaces only that card\'s folder, keeps every other file byte for byte, and the index still lists every card', async () => {
     const dir = await twoCards()
-    expect((await runCli(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
     // Files of the other card that no build of leesclub may touch: changed, added, and a PDF
     const otherPage = path.join(dir, 'dist/three-themes/index.html')
     writeFileSync(otherPage, `${readFileSync(otherPage, 'utf8')}<!-- as the previous build left it -->`)
@@ -33,10 +33,10 @@ describe('build --card', () => {
     const others = new Map([...(await readTree(path.join(dir, 'dist')))].filter(([file]) => file.startsWith('three-themes/')))
 
     changeLeesclub(dir)
-    const run = await runCli(['build', '--no-pdf', '--card', 'leesclub'], {cwd: dir})
+    const run = await runCliInProcess(['build', '--no-pdf', '--card', 'leesclub'], {cwd: dir})
     expect(run.code, run.stderr).toBe(0)
     cpSync(path.join(dir, 'content'), path.join(dir, 'reference-content'), {recursive: true})
-    expect((await runCli(['build', '--no-pdf', '--content', 'reference-content', '--out', 'reference'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['build', '--no-pdf', '--content', 'reference-content', '--out', 'reference'], {cwd: dir})).code).toBe(0)
 
     const after = await readTree(path.join(dir, 'dist'))
     const reference = await readTree(path.join(dir, 'reference'))
@@ -52,7 +52,7 @@ describe('build --card', () => {
 
   it('lists in the index only cards whose pages are in the output', async () => {
     const dir = await twoCards()
-    const run = await runCli(['build', '--no-pdf', '--card', 'leesclub'], {cwd: dir})
+    const run = await runCliInProcess(['build', '--no-pdf', '--card', 'leesclub'], {cwd: dir})
     expect(run.code, run.stderr).toBe(0)
     const index = readFileSync(path.join(dir, 'dist/index.html'), 'utf8')
     expect(selectAll('a.card-list-link', fromHtml(index)).map((link) => link.properties.href)).toEqual(['leesclub/'])
@@ -62,7 +62,7 @@ describe('build --card', () => {
 describe('build --no-pdf', () => {
   it('keeps the previous PDFs of the cards it builds, offers them for download, and says so', async () => {
     const dir = await twoCards()
-    expect((await runCli(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
+    expect((await runCliInProcess(['build', '--no-pdf'], {cwd: dir})).code).toBe(0)
     expect(downloadLinks(readFileSync(path.join(dir, 'dist/leesclub/index.html'), 'utf8'))).toEqual([])
     const planted = {
       'leesclub/leesclub.pdf': '%PDF-1.7 the whole card, printed earlier',
@@ -74,7 +74,7 @@ describe('build --no-pdf', () => {
     writeFileSync(path.join(dir, 'dist/leesclub/handouts/gone.pdf'), '%PDF-1.7 a handout that was removed')
 
     for (const args of [['build', '--no-pdf'], ['build', '--no-pdf', '--card', 'leesclub']]) {
-      const run = await runCli(args, {cwd: dir})
+      const run = await runCliInProcess(args, {cwd: dir})
       expect(run.code, run.stderr).toBe(0)
       expect(run.stderr).toContain('Kept 2 PDFs from the previous build; they were not reprinted')
       for (const [file, contents] of Object.entries(planted)) expect(readFileSync(path.join(dir, 'dist', file), 'utf8')).toBe(contents)

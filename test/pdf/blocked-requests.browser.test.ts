@@ -9,6 +9,7 @@ import {loadContent} from '../../src/content/load-content.js'
 import {renderPublications} from '../../src/pdf/render-publications.js'
 import {renderSite} from '../../src/render/site.js'
 import {repoRoot} from '../helpers/content.js'
+import {sharedBrowser} from '../helpers/shared-browser.js'
 
 // Slow: prints with the real browser. A local theme whose stylesheets name
 // files the print page may not load, and a card printed with a handout of
@@ -58,6 +59,7 @@ function blockedIn(files: VFile[], root: string): Blocked[] {
 }
 
 describe('requests blocked while printing', () => {
+  const browser = sharedBrowser()
   let root: string
 
   beforeAll(async () => {
@@ -106,7 +108,7 @@ describe('requests blocked while printing', () => {
     // The image is left out of what the page may load, as if the build had lost it
     const site = (await renderSite(cards)).filter((file) => !file.path.endsWith('kring.svg'))
     const findingFiles = [...files]
-    await renderPublications([cardPublication(loaded), handoutPublication(loaded, loaded.handouts[0]!)], site, {findingFiles})
+    await renderPublications([cardPublication(loaded), handoutPublication(loaded, loaded.handouts[0]!)], site, {findingFiles, browser: browser()})
     const images = blockedIn(findingFiles, root).filter((finding) => finding.reason.includes('kring.svg'))
     // `    naar ![de kring](…)` on line 7 of 01-thema.md: the `!` is in column 10
     expect(images.map(({file, place}) => ({file, place}))).toEqual([{file: 'content/kaart/01-thema.md', place: {line: 7, column: 10}}])

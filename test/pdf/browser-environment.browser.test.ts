@@ -171,8 +171,8 @@ describe('a browser still starting', () => {
       expect(run.stdout + run.stderr).toContain('citation-unknown')
       expect(run.code).toBe(1)
     }
-    // The stand-in takes 20 s to start: waiting for it would show here (the margin is for a busy machine)
-    expect(seconds).toBeLessThan(10)
+    // The stand-in takes 20 s to start: waiting for it would show here (the margin is for a busy machine, with other tests running beside)
+    expect(seconds).toBeLessThan(15)
     expect(leftovers()).toEqual([])
     expect(processesMentioning(tmp)).toEqual([])
   }, 60_000)

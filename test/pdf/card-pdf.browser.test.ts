@@ -1,10 +1,15 @@
-import {beforeAll, describe, expect, it} from 'vitest'
+import {PDFDocument, PDFName, type PDFRef} from 'pdf-lib'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../../src/build.js'
+import type {Publication} from '../../src/card/publication.js'
 import type {PrintedPublication} from '../../src/pdf/render-publications.js'
 import {printedLayout} from '../../src/pdf/destination-pages.js'
+import {themeAnchor} from '../../src/render/print-document.js'
 import {contentsPageNumbers, pageColours, type ReadPdf, readPdf} from '../helpers/read-pdf.js'
+import {sharedBrowser} from '../helpers/shared-browser.js'
 
-// Slow: these tests print with the real browser. They share one build per card.
+// Slow: these tests print with the real browser, one for the whole file. They share one build per card where they can.
+const browser = sharedBrowser()
 
 const bundledThemeTitles = [
   'De basis voor professionalisering',
@@ -27,7 +32,7 @@ describe('the card PDF of the bundled kenniskaart', () => {
   let pdf: ReadPdf
 
   beforeAll(async () => {
-    const result = await build({contentDir: 'content', pdf: {}})
+    const result = await build({contentDir: 'content', pdf: {browser: browser()}})
     expect(result.failed).toBe(false)
     printed = result.pdfs.find((entry) => entry.path === 'professionele-leercultuur/professionele-leercultuur.pdf')!
     pdf = await readPdf(printed.contents as Uint8Array)
@@ -82,9 +87,11 @@ describe('the card PDF of the bundled kenniskaart', () => {
     expect(urls).toContain('https://www.arbeidsmarktplatformpo.nl/')
   })
 
-  it('lists all 15 sources', () => {
-    const literature = pdf.pageTexts.slice(-2).join('\n')
-    expect(literature).toContain('Commissie Meurs')
+  it('lists all 15 sources, numbered 1 to 15', () => {
+    const literature = pdf.pageTexts.slice(pdf.pageTexts.findIndex((text) => text.includes('Gebruikte literatuur'))).join('\n')
+    const numbers = [...literature.matchAll(/^(\d+)\. \S/gm)].map((match) => Number(match[1]))
+    expect(numbers).toEqual(Array.from({length: 15}, (_, index) => index + 1))
+    expect(literature).toMatch(/^1\. Commissie Meurs/m)
     expect(literature).toContain('VOION (2016)')
     expect(literature).toContain('Symposium: Een professionele leercultuur in vo-scholen')
   })
@@ -109,12 +116,29 @@ describe('the card PDF of the bundled kenniskaart', () => {
   })
 })
 
+/** Builds the leesclub card with SOURCE_DATE_EPOCH set, so its PDFs can be compared byte for byte. */
+const leesclubContent = 'test/fixtures/pdf-card/content'
+const leesclubCardPdf = (result: Awaited<ReturnType<typeof build>>) => Buffer.from(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents)
+let previousEpoch: string | undefined
+let leesclub: Awaited<ReturnType<typeof build>>
+
+beforeAll(async () => {
+  previousEpoch = process.env.SOURCE_DATE_EPOCH
+  process.env.SOURCE_DATE_EPOCH = '1700000000'
+  leesclub = await build({contentDir: leesclubContent, pdf: {browser: browser()}})
+}, 120_000)
+
+afterAll(() => {
+  if (previousEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH
+  else process.env.SOURCE_DATE_EPOCH = previousEpoch
+})
+
 describe('a card with a handout and an outside image', () => {
   let result: Awaited<ReturnType<typeof build>>
 
-  beforeAll(async () => {
-    result = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
-  }, 120_000)
+  beforeAll(() => {
+    result = leesclub
+  })
 
   it('writes the card PDF and the named handout', () => {
     expect(result.failed).toBe(false)
@@ -131,10 +155,14 @@ describe('a card with a handout and an outside image', () => {
     expect(all).not.toContain('Keuzevrijheid')
     const literature = handout.pageTexts.at(-1)!
     // voorlezen cites devries2020 and bakker2018: in the card's order they are 2 and 3, here 1 and 2
-    expect(literature).toContain('De Vries, B. (2020)')
-    expect(literature).toContain('Bakker, C. (2018)')
-    expect(literature).not.toContain('Jansen')
-    expect(literature).not.toContain('Peters')
+    expect(literature).toMatch(/^1\. De Vries, B\. \(2020\)/m)
+    expect(literature).toMatch(/^2\. Bakker, C\. \(2018\)/m)
+    expect(literature).not.toMatch(/^\d+\. (Jansen|Peters)/m)
+    expect(literature).not.toMatch(/^3\./m)
+    // and the citations on the pages carry the new numbers: [@devries2020; @bakker2018], [@devries2020], [@bakker2018]
+    expect(all).toMatch(/zinvol\s*1\s*,\s*2\s*\./)
+    expect(all).toMatch(/kwartier voor\s*1\s*\./)
+    expect(all).toMatch(/tot zes kinderen\s*2\s*\./)
     const citationTargets = [...handout.links.values()].flatMap((links) => links.dests).filter((dest) => dest.startsWith('bron-'))
     expect(new Set(citationTargets)).toEqual(new Set(['bron-devries2020', 'bron-bakker2018']))
     const numbers = contentsPageNumbers(handout.pageTexts.slice(0, 2).join('\n'), ['Voorlezen', 'Leesclub opzetten'])
@@ -166,67 +194,69 @@ describe('a card with a handout and an outside image', () => {
 // so the printer's own isolation is tested on a document of its own.
 describe('the printer', () => {
   it('loads only the files it serves: every other request, even one it cannot decode, is answered, blocked and reported', async () => {
-    const {startBrowser} = await import('../../src/pdf/start-browser.js')
-    const browser = await startBrowser()
+    const printer = await browser()
     const blocked: string[] = []
     const html = [
       '<!doctype html><html><head><link rel="icon" href="data:,"><link rel="stylesheet" href="https://example.com/x.css"><link rel="stylesheet" href="eigen.css"></head>',
       '<body><p>Tekst</p><img alt="" src="https://example.com/logo.png"><img alt="" src="//example.org/p.gif"><img alt="" src="weg.png"><img alt="" src="kapot%zz.png"></body></html>'
     ].join('')
-    try {
-      const bytes = await browser.withPrintPage(new Map([['kaart/eigen.css', 'p { color: red; }']]), {documentPath: 'kaart/print.html', timeoutMs: 30_000, onBlocked: (url) => blocked.push(url)}, (page) => page.print(html))
-      expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-')
-    } finally {
-      await browser.close()
-    }
+    const bytes = await printer.withPrintPage(new Map([['kaart/eigen.css', 'p { color: red; }']]), {documentPath: 'kaart/print.html', timeoutMs: 30_000, onBlocked: (url) => blocked.push(url)}, (page) => page.print(html))
+    expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-')
     expect(new Set(blocked)).toEqual(new Set(['https://example.com/x.css', 'https://example.com/logo.png', 'http://example.org/p.gif', 'http://kenniskaart.invalid/kaart/weg.png', 'http://kenniskaart.invalid/kaart/kapot%zz.png']))
   }, 60_000)
 })
 
+/**
+ * A PDF whose named destinations put the card's themes on the given pages,
+ * as a previous build's PDF of another layout would.
+ */
+async function pdfWithThemesOn(pages: Record<string, number>): Promise<Uint8Array> {
+  const document = await PDFDocument.create()
+  const pageRefs: PDFRef[] = Array.from({length: Math.max(...Object.values(pages)) + 1}, () => document.addPage().ref)
+  const dests = document.context.obj({})
+  for (const [slug, page] of Object.entries(pages)) dests.set(PDFName.of(themeAnchor(slug)), document.context.obj([pageRefs[page - 1]!, PDFName.of('Fit')]))
+  document.catalog.set(PDFName.of('Dests'), dests)
+  return document.save()
+}
+
 describe('page numbers guessed from a previous build', () => {
-  it('are corrected when the previous PDF has another layout', async () => {
-    const other = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
-    const wrongGuess = other.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents as Uint8Array
-    const result = await build({contentDir: 'content', pdf: {previousPdf: async () => wrongGuess}})
-    const pdf = await readPdf(result.pdfs[0]!.contents as Uint8Array)
-    const numbers = contentsPageNumbers(pdf.pageTexts[1]!, bundledThemeTitles)
-    for (const title of bundledThemeTitles) expect(numbers.get(title), title).toBe(pageWhereTitleStands(pdf, title))
+  const titles = {leesmotivatie: 'Leesmotivatie', voorlezen: 'Voorlezen', 'leesclub-opzetten': 'Leesclub opzetten'}
+
+  it('are corrected when the previous PDF put the themes on other pages', async () => {
+    // Each theme two pages later than it lands: every guessed number is wrong
+    const actual = await readPdf(leesclubCardPdf(leesclub))
+    const truth = new Map(Object.entries(titles).map(([slug, title]) => [slug, pageWhereTitleStands(actual, title)]))
+    expect([...truth.values()].every((page) => page > 2)).toBe(true)
+    const guess = await pdfWithThemesOn(Object.fromEntries([...truth].map(([slug, page]) => [slug, page + 2])))
+    // The guess is read as the layout of this card, so the correction path runs on it
+    expect((await printedLayout(guess)).pages.get(themeAnchor('voorlezen'))).toBe(truth.get('voorlezen')! + 2)
+    const asked: Publication[] = []
+    const result = await build({contentDir: leesclubContent, pdf: {browser: browser(), previousPdf: async (publication) => (asked.push(publication), publication.kind === 'card' ? guess : undefined)}})
+    expect(asked.map((publication) => publication.kind).sort()).toEqual(['card', 'handout'])
+    const pdf = await readPdf(leesclubCardPdf(result))
+    const numbers = contentsPageNumbers(pdf.pageTexts[1]!, Object.values(titles))
+    for (const [slug, title] of Object.entries(titles)) {
+      expect(pageWhereTitleStands(pdf, title), title).toBe(truth.get(slug))
+      expect(numbers.get(title), title).toBe(truth.get(slug))
+    }
+    expect(leesclubCardPdf(result).equals(leesclubCardPdf(leesclub))).toBe(true)
   }, 120_000)
 
-  it('give the same bytes as a build without a guess', async () => {
-    const previous = process.env.SOURCE_DATE_EPOCH
-    process.env.SOURCE_DATE_EPOCH = '1700000000'
-    try {
-      const fresh = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
-      const card = (result: typeof fresh) => Buffer.from(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents)
-      const guessed = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {previousPdf: async () => card(fresh)}})
-      expect(card(guessed).equals(card(fresh))).toBe(true)
-    } finally {
-      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
-      else process.env.SOURCE_DATE_EPOCH = previous
-    }
+  it('give the same bytes as a build without a guess when the guess is right', async () => {
+    const guessed = await build({contentDir: leesclubContent, pdf: {browser: browser(), previousPdf: async () => leesclubCardPdf(leesclub)}})
+    expect(leesclubCardPdf(guessed).equals(leesclubCardPdf(leesclub))).toBe(true)
   }, 120_000)
 })
 
 describe('reproducible PDFs', () => {
   it('are byte-identical for the same input when SOURCE_DATE_EPOCH is set', async () => {
-    const previous = process.env.SOURCE_DATE_EPOCH
-    process.env.SOURCE_DATE_EPOCH = '1700000000'
-    try {
-      const first = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
-      const second = await build({contentDir: 'test/fixtures/pdf-card/content', pdf: {}})
-      const bytes = (result: typeof first) => Buffer.from(result.pdfs.find((pdf) => pdf.path === 'leesclub/leesclub.pdf')!.contents)
-      expect(bytes(first).equals(bytes(second))).toBe(true)
-      const info = await readPdf(bytes(first))
-      expect(info.info.CreationDate).toContain('2023')
-    } finally {
-      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
-      else process.env.SOURCE_DATE_EPOCH = previous
-    }
+    const second = await build({contentDir: leesclubContent, pdf: {browser: browser()}})
+    expect(leesclubCardPdf(second).equals(leesclubCardPdf(leesclub))).toBe(true)
+    const info = await readPdf(leesclubCardPdf(leesclub))
+    expect(info.info.CreationDate).toContain('2023')
   }, 120_000)
 })
 
-import {PDFName} from 'pdf-lib'
 function PDFNameOf(name: string) {
   return PDFName.of(name)
 }

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {defaultTimeoutMs} from '../../src/pdf/render-publications.js'
-import {repoRoot, runCli} from '../helpers/cli.js'
+import {repoRoot, runCliInProcess} from '../helpers/cli.js'
 
 describe('--pdf-timeout', () => {
   it.each(['1e400', 'Infinity', 'NaN', '-5', '0', '', 'abc', '2147484', '99999999999'])('refuses %j as a usage error before reading anything', async (value) => {
-    const run = await runCli(['pdf', 'kaart', '--content', 'does-not-exist', '--pdf-timeout', value], {cwd: repoRoot})
+    const run = await runCliInProcess(['pdf', 'kaart', '--content', 'does-not-exist', '--pdf-timeout', value], {cwd: repoRoot})
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('--pdf-timeout')
     expect(run.stderr).toContain('2147483')

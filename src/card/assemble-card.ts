@@ -38,10 +38,11 @@ export async function assembleCard(
   const {meta, file: cardFile} = draft
   const sourcesKnown = !isInvalidKey(draft, 'sources')
   const sourceIds = new Set(meta.sources.map((source) => source.id))
-  // Every read file's citations are checked, also of a theme left out of the card
-  const citesOf = new Map(themeDrafts.map((themeDraft) => [themeDraft, checkCitations(themeDraft.file, sourceIds, sourcesKnown)]))
+  // What each file cites; a theme left out of the card (a warning) may be a draft, its citations are not checked
+  const citesOf = new Map(themeDrafts.map((themeDraft) => [themeDraft, citedIds(themeDraft.file, sourceIds)]))
   const introCites = checkCitations(cardFile, sourceIds, sourcesKnown)
   const {ordered, bySlug, unlisted} = orderThemes(folder, draft, themeDrafts, citesOf, new Set(introCites))
+  for (const themeDraft of ordered) checkCitations(themeDraft.file, sourceIds, sourcesKnown)
   checkDuplicateSources(draft)
 
   const palette = visualTheme?.palette ?? standInPalette
@@ -251,6 +252,11 @@ function checkDuplicateSources(draft: CardDraft): void {
       hint: 'Give each source its own id, such as `auteur2016a` and `auteur2016b`.'
     })
   }
+}
+
+/** The known sources a file cites, in order of first citation. */
+function citedIds(file: VFile, sourceIds: Set<string>): string[] {
+  return [...new Set((file.data.citations ?? []).flatMap((use) => use.ids.filter((id) => sourceIds.has(id))))]
 }
 
 /**

@@ -215,7 +215,7 @@ function orderThemes(
     emitError(draft.file, 'theme-missing', `Theme \`${slug}\` has no file`, {
       place: draft.pointAt(['themes', index]),
       hint: meantFile
-        ? `Did you mean \`${meant}\` (${meantFile.basename})? Until this is corrected ${meantFile.basename} is left out of the card; the card was checked as if it were listed here.`
+        ? `Did you mean \`${meant}\` (${meantFile.basename})? Until this is corrected, ${meantFile.basename} is left out of the card and the sources only it cites are uncited; the rest of the card was checked as if you meant it.`
         : free.length > 0
           ? `Add a file such as \`${slug}.md\`, or use one of: ${free.join(', ')}.`
           : `Add a file such as \`${slug}.md\` beside index.md.`

@@ -22,6 +22,13 @@ export interface ParsedFrontmatter {
 const tooDeepReason = 'Invalid YAML in the frontmatter: a value nests too deeply (lists or mappings inside each other hundreds of levels deep)'
 const tooDeepHint = 'Frontmatter values nest a few levels at most: write the value as plain text, or in quotes if it starts with `[` or `{`.'
 
+/** The start of the last line at or before `offset` that starts at the left margin: a top-level key. */
+function topLevelLineStart(text: string, offset: number): number {
+  let start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1
+  while (start > 0 && /^(?:[ \t#\r\n]|$)/.test(text.slice(start, start + 1))) start = text.lastIndexOf('\n', start - 2) + 1
+  return start
+}
+
 /**
  * Parse a frontmatter block. YAML syntax errors are reported on the file at
  * their own line and column; the result is undefined when the YAML is broken.
@@ -45,7 +52,8 @@ export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFr
     // The parser runs out of stack on values nested hundreds of levels deep
     const tooDeep = /Maximum call stack/i.test(reason)
     emitError(file, 'yaml-syntax', tooDeep ? tooDeepReason : `Invalid YAML in the frontmatter: ${reason}`, {
-      place: toFilePoint(opening >= 0 ? opening : error.pos[0]),
+      // How deep the parser got depends on the stack: point at the key the value belongs to
+      place: toFilePoint(tooDeep ? topLevelLineStart(block.value, error.pos[0]) : opening >= 0 ? opening : error.pos[0]),
       hint: tooDeep
         ? tooDeepHint
         : quote

@@ -49,7 +49,7 @@ export async function loadContent(contentDir: string, options: {card?: string} =
         const suggestion = suggest(draft.meta.theme, await visualThemeNames(content.dir))
         emitError(folder.index, 'frontmatter-invalid', load.reason, {
           place: draft.pointAt(['theme']),
-          hint: suggestion === undefined ? load.hint : `Did you mean \`theme: ${suggestion}\`? ${load.hint}`
+          hint: suggestion === undefined ? load.hint : `Did you mean \`theme: ${suggestion}\`?`
         })
       }
       // A broken theme has its findings on its own theme.json

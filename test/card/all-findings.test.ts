@@ -25,34 +25,42 @@ const sources = 'sources:\n  - id: bron\n    text: Een bron.\n'
 const index = (frontmatter: string, body = 'Intro.') => `---\ntitle: Kaart\n${frontmatter}---\n\n${body}\n`
 
 describe('a frontmatter error hides no other finding', () => {
-  it('reports an invalid colour and an unknown citation of the same theme together', async () => {
+  it('reports an invalid colour and unknown citations in the same theme\'s tips and body together', async () => {
     const {findings} = await loadCard('kleur-en-bron', {
       'index.md': index(sources, 'Intro[@bron].'),
-      '01-thema.md': themeMarkdown('Thema', 'Tekst[@onbekend].', 'color: rood\n')
+      '01-thema.md': themeMarkdown('Thema', 'Tekst[@onbekend].', 'color: rood\ntips:\n  - "Lees [@bronn]."\n')
     })
     expect(findings.map((finding) => [finding.file, finding.line, finding.rule])).toEqual([
       ['01-thema.md', 4, 'frontmatter-invalid'],
-      ['01-thema.md', 7, 'citation-unknown']
+      ['01-thema.md', 9, 'citation-unknown'],
+      ['01-thema.md', 6, 'citation-unknown']
     ])
   })
 
   it('still checks the theme files of a card whose index does not parse, without claims about its sources', async () => {
     const {card, findings} = await loadCard('kapotte-index', {
       'index.md': '---\ntitle: "Kaart\n---\n\nIntro.\n',
-      '01-thema.md': themeMarkdown('Thema', 'Tekst[@wie].\n\n![Foto](weg.png)')
+      '01-thema.md': themeMarkdown('Thema', 'Tekst[@wie].\n\n![Foto](weg.png)'),
+      '02-kapot.md': '---\ntitle: [Kapot\n---\n\n![Foto](ook-weg.png)\n'
     })
     // No citation-unknown for `wie`: whether the card lists it cannot be known
-    expect(findings.map((finding) => finding.rule)).toEqual(['yaml-syntax', 'image-missing'])
+    expect(findings.map((finding) => [finding.file, finding.rule])).toEqual([
+      ['index.md', 'yaml-syntax'],
+      ['01-thema.md', 'image-missing'],
+      ['02-kapot.md', 'yaml-syntax'],
+      ['02-kapot.md', 'image-missing']
+    ])
     // A card whose index is not known is checked, never built
     expect(card).toBeUndefined()
   })
 
   it('keeps a required text written as a number, so the card still has the theme', async () => {
-    const {findings} = await loadCard('getal-als-titel', {
+    const {card, findings} = await loadCard('getal-als-titel', {
       'index.md': index(sources, 'Intro[@bron].'),
       '01-thema.md': '---\ntitle: 1984\nsummary: Over het jaar.\n---\n\nTekst.\n'
     })
     expect(findings).toEqual([expect.objectContaining({file: '01-thema.md', line: 2, column: 8, rule: 'frontmatter-invalid'})])
+    expect(card?.themes.map((theme) => [theme.title, theme.summary])).toEqual([['1984', 'Over het jaar.']])
   })
 
   it('does not call a source uncited when the tips that may cite it are invalid', async () => {

@@ -140,7 +140,7 @@ export function validateFrontmatter<Schema extends z.ZodType>(
   if (result.success) return {data: result.data, invalid}
   const lines = sourceLines(file)
   for (const issue of result.error.issues) {
-    if (issue.code !== 'unrecognized_keys') reportIssue(file, frontmatter, data, issue, lines)
+    if (issue.code !== 'unrecognized_keys') reportIssue(file, frontmatter, data, issue, lines, schemaAt(schema, issue.path))
   }
 
   // Keep what is valid: repair until the schema accepts it. A repair leaves
@@ -154,7 +154,10 @@ export function validateFrontmatter<Schema extends z.ZodType>(
   }
   if (!result.success) return undefined
   let repaired: unknown = result.data
-  for (const {path, value} of filled) repaired = withValue(repaired, path, value)
+  for (const {path, value} of filled) {
+    // Only where the stand-in still is: never make up a place for it
+    if (typeof valueAt(repaired, path) === 'string') repaired = withValue(repaired, path, value)
+  }
   return {data: repaired as z.infer<Schema>, invalid}
 }
 
@@ -166,7 +169,7 @@ interface Filled {
   value: string
 }
 
-function reportIssue(file: VFile, frontmatter: ParsedFrontmatter, data: unknown, issue: z.core.$ZodIssue, lines: () => string[]): void {
+function reportIssue(file: VFile, frontmatter: ParsedFrontmatter, data: unknown, issue: z.core.$ZodIssue, lines: () => string[], node: unknown): void {
   const key = issue.path.at(-1)
   const value = valueAt(data, issue.path)
   if (issue.path.length === 0) {
@@ -190,10 +193,16 @@ function reportIssue(file: VFile, frontmatter: ParsedFrontmatter, data: unknown,
     emitError(file, 'frontmatter-invalid', `Invalid \`${formatPath(issue.path)}\`: ${issue.message}`, {
       place,
       hint:
-        (issue.code === 'invalid_type' && issue.expected === 'string' ? quoteHint(lines()[place.line - 1], place.column, key, value) : undefined) ??
+        (issue.code === 'invalid_type' && issue.expected === 'string' && acceptsAsText(node, value) ? quoteHint(lines()[place.line - 1], place.column, key, value) : undefined) ??
         'Correct the value; the content format is described in the README.'
     })
   }
+}
+
+/** Whether the value, written as text, would be valid here: only then is quoting it the fix. */
+function acceptsAsText(node: unknown, value: unknown): boolean {
+  const schema = node as z.ZodType | undefined
+  return typeof schema?.safeParse === 'function' && schema.safeParse(String(value)).success
 }
 
 /**
@@ -231,11 +240,12 @@ function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<strin
   const top = path.length === 0 ? '*' : String(path[0])
   if (path.length === 0) {
     invalid.add('*')
+    filled.length = 0
     return {}
   }
   const node = schemaAt(schema, path)
   const value = valueAt(data, path)
-  if (node && !isOptional(node) && acceptsText(node) && (value === undefined || value === null || typeof value !== 'object')) {
+  if (node && !isOptional(node) && acceptsText(node)) {
     const kept = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
     if (kept.trim() === '') invalid.add(top)
     const existing = filled.find((entry) => samePath(entry.path, path))
@@ -259,6 +269,7 @@ function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<strin
     }
   }
   invalid.add('*')
+  filled.length = 0
   return {}
 }
 

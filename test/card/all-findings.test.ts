@@ -72,6 +72,37 @@ describe('a frontmatter error hides no other finding', () => {
   })
 })
 
+describe('what is kept of a frontmatter with many mistakes', () => {
+  it('keeps every valid source and handout, in order, and still checks the citations', async () => {
+    const {card, findings} = await loadCard('veel-fouten', {
+      'index.md': index(
+        'title: [Kaart]\nsources:\n  - 12\n  - id: 2020smith\n    text: 1999\n  - id: bron\n    text: Een bron.\n    url: geen-adres\nhandouts:\n  - slug: A\n    themes: []\n  - slug: goed\n    themes: [thema]\n',
+        'Intro[@2020smith].'
+      ).replace('title: Kaart\n', ''),
+      '01-thema.md': themeMarkdown('Thema', 'Tekst[@bron] en [@onbekend].')
+    })
+    expect(card?.meta.sources.map(({id, text, url}) => ({id, text, url}))).toEqual([
+      {id: '2020smith', text: '1999', url: undefined},
+      {id: 'bron', text: 'Een bron.', url: undefined}
+    ])
+    expect(card?.meta.handouts).toEqual([{slug: 'goed', themes: ['thema']}])
+    // A source left out (the `12`) may be the one `onbekend` meant: citations are not checked then
+    expect(findings.filter((finding) => finding.rule === 'citation-unknown')).toEqual([])
+    expect(findings.every((finding) => finding.file === 'index.md' && finding.rule.startsWith('frontmatter-'))).toBe(true)
+  })
+
+  it('checks citations when only the title is wrong, even a title that is a list', async () => {
+    const {findings} = await loadCard('titel-lijst', {
+      'index.md': `---\ntitle: [Kaart]\n${sources}---\n\nIntro[@bron].\n`,
+      '01-thema.md': themeMarkdown('Thema', 'Tekst[@onbekend].')
+    })
+    expect(findings.map((finding) => [finding.file, finding.rule])).toEqual([
+      ['index.md', 'frontmatter-invalid'],
+      ['01-thema.md', 'citation-unknown']
+    ])
+  })
+})
+
 describe('hints that name the likely fix', () => {
   it('says to quote a colour that YAML read as a comment', async () => {
     const {findings} = await loadCard('kleur-commentaar', {
@@ -86,6 +117,9 @@ describe('hints that name the likely fix', () => {
   it('says to quote a title that YAML read as a number or a true/false value', async () => {
     const number = await loadCard('titel-getal', {'index.md': index(sources, 'Intro[@bron].'), '01-thema.md': '---\ntitle: 1984\nsummary: S.\n---\n\nT.\n'})
     expect(number.findings[0]?.hint).toContain('`title: "1984"`')
+    // Quoting is the fix only when the text would be valid: `lang: 12` gets no such hint
+    const lang = await loadCard('taal-getal', {'index.md': index(`lang: 12\n${sources}`, 'Intro[@bron].'), '01-thema.md': themeMarkdown('T')})
+    expect(lang.findings[0]?.hint).not.toContain('quotes')
     const boolean = await loadCard('titel-ja', {'index.md': index(sources, 'Intro[@bron].'), '01-thema.md': '---\ntitle: true # ja\nsummary: S.\n---\n\nT.\n'})
     expect(boolean.findings[0]?.hint).toContain('`title: "true"`')
   })

@@ -88,7 +88,7 @@ describe('what is kept of a frontmatter with many mistakes', () => {
     expect(card?.meta.handouts).toEqual([{slug: 'goed', themes: ['thema']}])
     // A source left out (the `12`) may be the one `onbekend` meant: citations are not checked then
     expect(findings.filter((finding) => finding.rule === 'citation-unknown')).toEqual([])
-    expect(findings.every((finding) => finding.file === 'index.md' && finding.rule.startsWith('frontmatter-'))).toBe(true)
+    expect(findings.every((finding) => finding.file === 'index.md' && finding.rule?.startsWith('frontmatter-'))).toBe(true)
   })
 
   it('checks citations when only the title is wrong, even a title that is a list', async () => {

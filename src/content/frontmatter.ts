@@ -97,6 +97,11 @@ export interface ValidatedFrontmatter<T> {
    * cannot know the answer and are skipped.
    */
   invalid: ReadonlySet<string>
+  /**
+   * The path in the frontmatter as written of a path in `data`: list items
+   * left out move the ones after them up, so positions are looked up here.
+   */
+  rawPath(path: ReadonlyArray<PropertyKey>): PropertyKey[]
 }
 
 /** True when `key` was invalid: left out, defaulted or blank (see {@link ValidatedFrontmatter}). */
@@ -120,8 +125,10 @@ export function validateFrontmatter<Schema extends z.ZodType>(
 ): ValidatedFrontmatter<z.infer<Schema>> | undefined {
   let data = frontmatter.data
   const invalid = new Set<string>()
+  const removed: Removed[] = []
+  const rawPath = (path: Path) => rawPathOf(path, removed)
   const first = schema.safeParse(data)
-  if (first.success) return {data: first.data, invalid}
+  if (first.success) return {data: first.data, invalid, rawPath}
 
   const unknownKeys = first.error.issues.filter((issue) => issue.code === 'unrecognized_keys')
   for (const issue of unknownKeys) {
@@ -137,7 +144,7 @@ export function validateFrontmatter<Schema extends z.ZodType>(
   }
 
   let result = unknownKeys.length > 0 ? schema.safeParse(data) : first
-  if (result.success) return {data: result.data, invalid}
+  if (result.success) return {data: result.data, invalid, rawPath}
   const lines = sourceLines(file)
   for (const issue of result.error.issues) {
     if (issue.code !== 'unrecognized_keys') reportIssue(file, frontmatter, data, issue, lines, schemaAt(schema, issue.path))
@@ -149,7 +156,7 @@ export function validateFrontmatter<Schema extends z.ZodType>(
   for (let round = 0; !result.success && round < 20; round++) {
     const paths = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map((issue) => issue.path)
     // From the end backwards: taking out a list item does not move the items still to repair
-    for (const path of paths.sort(compareBackwards)) data = repair(data, schema, path, invalid, filled)
+    for (const path of paths.sort(compareBackwards)) data = repair(data, schema, path, invalid, {filled, removed})
     result = schema.safeParse(data)
   }
   if (!result.success) return undefined
@@ -158,7 +165,24 @@ export function validateFrontmatter<Schema extends z.ZodType>(
     // Only where the stand-in still is: never make up a place for it
     if (typeof valueAt(repaired, path) === 'string') repaired = withValue(repaired, path, value)
   }
-  return {data: repaired as z.infer<Schema>, invalid}
+  return {data: repaired as z.infer<Schema>, invalid, rawPath}
+}
+
+/** A list item left out, at its index in the list as it was then. */
+interface Removed {
+  list: PropertyKey[]
+  index: number
+}
+
+/** Undo the moves of left-out list items, latest first. */
+function rawPathOf(path: Path, removed: Removed[]): PropertyKey[] {
+  const raw = [...path]
+  for (let step = removed.length - 1; step >= 0; step--) {
+    const {list, index} = removed[step]!
+    const position = raw[list.length]
+    if (typeof position === 'number' && position >= index && samePath(raw.slice(0, list.length), list)) raw[list.length] = position + 1
+  }
+  return raw
 }
 
 type Path = ReadonlyArray<PropertyKey>
@@ -236,11 +260,12 @@ function sourceLines(file: VFile): () => string[] {
  * is left out, from the nearest place that may go without it: an optional
  * key, a key of a record, or a list item.
  */
-function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<string>, filled: Filled[]): unknown {
+function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<string>, {filled, removed}: {filled: Filled[]; removed: Removed[]}): unknown {
   const top = path.length === 0 ? '*' : String(path[0])
   if (path.length === 0) {
     invalid.add('*')
     filled.length = 0
+    removed.length = 0
     return {}
   }
   const node = schemaAt(schema, path)
@@ -261,6 +286,7 @@ function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<strin
     const parent = valueAt(data, prefix.slice(0, -1))
     if (typeof last === 'number' && Array.isArray(parent)) {
       shiftFilled(filled, prefix.slice(0, -1), last)
+      removed.push({list: [...prefix.slice(0, -1)], index: last})
       return withValue(data, prefix.slice(0, -1), parent.filter((_, index) => index !== last))
     }
     const parentNode = schemaAt(schema, prefix.slice(0, -1))
@@ -270,6 +296,7 @@ function repair(data: unknown, schema: z.ZodType, path: Path, invalid: Set<strin
   }
   invalid.add('*')
   filled.length = 0
+  removed.length = 0
   return {}
 }
 

@@ -66,6 +66,7 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
     return {slug, file, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, pointAt: atFileStart, invalid: unknownFrontmatter}
   }
   const meta = validated.data
+  const pointAt = atWritten(parsed, validated.rawPath)
 
   let tips: ThemeDraft['tips']
   if (meta.tips) {
@@ -74,11 +75,11 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
     const heading = isList ? undefined : (meta.tips as {heading?: string}).heading
     const itemPath = isList ? ['tips'] : ['tips', 'items']
     tips = {
-      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.pointAt(['tips', 'heading'], 'text')),
-      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.pointAt([...itemPath, index], 'text'))))
+      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, pointAt(['tips', 'heading'], 'text')),
+      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, pointAt([...itemPath, index], 'text'))))
     }
   }
-  return {slug, file, meta, body: tree, tips, headingIds, pointAt: parsed.pointAt, invalid: validated.invalid}
+  return {slug, file, meta, body: tree, tips, headingIds, pointAt, invalid: validated.invalid}
 }
 
 /**
@@ -94,10 +95,16 @@ export async function loadCardFile(file: VFile): Promise<CardDraft> {
   const validated = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
   if (!parsed || !validated) return unknownCardDraft(file, tree)
   const meta = validated.data
+  const pointAt = atWritten(parsed, validated.rawPath)
   const sourceTexts = await Promise.all(
-    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.pointAt(['sources', index, 'text'], 'text')))
+    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, pointAt(['sources', index, 'text'], 'text')))
   )
-  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt, invalid: validated.invalid}
+  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt, invalid: validated.invalid}
+}
+
+/** Positions of validated values, looked up where they are written (list items left out move the rest). */
+function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): ParsedFrontmatter['pointAt'] {
+  return (path, what) => parsed.pointAt(rawPath(path), what)
 }
 
 /** A card whose frontmatter is not known: the defaults, and every key marked unknown. */

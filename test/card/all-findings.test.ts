@@ -91,6 +91,19 @@ describe('what is kept of a frontmatter with many mistakes', () => {
     expect(findings.every((finding) => finding.file === 'index.md' && finding.rule?.startsWith('frontmatter-'))).toBe(true)
   })
 
+  it('points at a value where it is written, also after a list item before it was left out', async () => {
+    const {findings} = await loadCard('bron-na-fout', {
+      'index.md': index('sources:\n  - 12\n  - id: a\n    text: A\n  - id: a\n    text: "B [@x"\n', 'Intro[@a].'),
+      '01-thema.md': themeMarkdown('Thema')
+    })
+    expect(findings.map((finding) => [finding.line, finding.column, finding.rule])).toEqual([
+      [4, 5, 'frontmatter-invalid'],
+      // The second `a` is on line 7, and its text's citation on line 8, though the list kept starts one later
+      [8, 14, 'citation-malformed'],
+      [7, 9, 'source-duplicate']
+    ])
+  })
+
   it('checks citations when only the title is wrong, even a title that is a list', async () => {
     const {findings} = await loadCard('titel-lijst', {
       'index.md': `---\ntitle: [Kaart]\n${sources}---\n\nIntro[@bron].\n`,

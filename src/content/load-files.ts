@@ -122,7 +122,7 @@ function unknownCardDraft(file: VFile, intro: Root): CardDraft {
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
   if (!withinParseLimits(file)) return undefined
-  const deep = findDeepLinePrefix(String(file.value), maxLinePrefixDepth, maxTotalPrefixDepth)
+  const deep = findDeepLinePrefix(blankFrontmatter(String(file.value)), maxLinePrefixDepth, maxTotalPrefixDepth)
   if (deep) {
     const reason = deep.total
       ? `The quotes, lists, ::: containers and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
@@ -143,6 +143,20 @@ async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof pro
     })
     return undefined
   }
+}
+
+/**
+ * The text with the lines of its frontmatter emptied (line numbers stay):
+ * YAML indentation is no Markdown nesting, and too deep YAML has its own finding.
+ */
+function blankFrontmatter(text: string): string {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text)
+  if (!open) return text
+  const close = /\n---[ \t]*\r?(?:\n|$)/g
+  close.lastIndex = open[0].length - 1
+  const end = close.exec(text)
+  if (!end) return text
+  return text.slice(0, open[0].length) + text.slice(open[0].length, end.index).replace(/[^\r\n]+/g, '') + text.slice(end.index)
 }
 
 function readFrontmatter(file: VFile, block: Parameters<typeof parseFrontmatter>[1] | undefined): ParsedFrontmatter | undefined {

@@ -141,11 +141,14 @@ describe('hints that name the likely fix', () => {
     const {findings} = await loadCard('diep', {
       'index.md': index(sources, 'Intro[@bron].'),
       '01-thema.md': `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\nsummary: S.\n---\n\nT.\n`,
-      '02-maps.md': `---\ntitle: M\nsummary: ${'{a: '.repeat(10_000)}b${'}'.repeat(10_000)}\n---\n\nT.\n`
+      '02-maps.md': `---\ntitle: M\nsummary: ${'{a: '.repeat(10_000)}b${'}'.repeat(10_000)}\n---\n\nT.\n`,
+      // Indented mappings: YAML indentation is not Markdown nesting
+      '03-blok.md': `---\ntitle: B\nsummary:\n${Array.from({length: 2000}, (_, depth) => `${' '.repeat(depth + 1)}a:`).join('\n')} b\n---\n\nT.\n`
     })
     expect(findings.map((finding) => [finding.file, finding.line, finding.column, finding.rule])).toEqual([
       ['01-thema.md', 2, 1, 'yaml-syntax'],
-      ['02-maps.md', 3, 1, 'yaml-syntax']
+      ['02-maps.md', 3, 1, 'yaml-syntax'],
+      ['03-blok.md', 3, 1, 'yaml-syntax']
     ])
     for (const finding of findings) {
       expect(finding.reason).toContain('nests too deeply')

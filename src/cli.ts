@@ -83,6 +83,7 @@ export function createProgram(): Command {
     .command('check')
     .description('read and check the content; write nothing')
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .option('--card <slug>', 'check only this card')
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings too', false)
     .exitOverride()

@@ -201,7 +201,7 @@ describe('kenniskaart build with an unknown citation', () => {
         severity: 'error',
         rule: 'citation-unknown',
         message: 'Citation of unknown source `pietersen2022`',
-        hint: expect.stringContaining('[@'),
+        hint: expect.stringContaining('`sources`'),
         url: expect.stringMatching(/docs\/rules\.md#citation-unknown$/)
       }
     ])

@@ -1,14 +1,16 @@
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {closest} from 'fastest-levenshtein'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
+import {isInvalidKey} from '../content/frontmatter.js'
 import type {CardDraft, ThemeDraft} from '../content/load-files.js'
 import {type ImageType, imageTypeNames, imageTypeOfBytes, imageTypeOfName} from '../content/image-type.js'
 import type {CardFolder} from '../content/read-content.js'
 import {sanitizeSvg} from '../content/sanitize-svg.js'
+import {sourceIdPattern} from '../content/schema.js'
 import {isValidSlug, slugFromFileName, suggestSlug} from '../content/slug.js'
 import {emitError, emitWarning} from '../report/emit.js'
+import {suggest} from '../report/suggest.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {contrastRatio, minimumContrast} from './contrast.js'
 import type {Card, CardImage, Theme} from './model.js'
@@ -19,23 +21,38 @@ import {type CardPathNames, claimGeneratedPaths, type OutputClaim} from './reser
  * what only the whole card can tell (citations against the literature list,
  * links between themes, images, handouts). Findings go on the file they
  * concern, at their own position.
+ *
+ * Root causes first: a check whose answer depends on something already
+ * reported as wrong (an invalid or unreadable frontmatter value, a file that
+ * cannot be read) is skipped rather than guessed, and a mistake that makes
+ * others (a misspelt slug in `themes`) is reported once, with what follows
+ * from it in its hint. `visualTheme` is undefined when the card's visual
+ * theme cannot be used (its error is reported): the colours are not checked.
  */
 export async function assembleCard(
   folder: CardFolder,
   draft: CardDraft,
   themeDrafts: ThemeDraft[],
-  visualTheme: VisualTheme
+  visualTheme: VisualTheme | undefined
 ): Promise<Card> {
   const {meta, file: cardFile} = draft
-  const {ordered, bySlug} = orderThemes(folder, draft, themeDrafts)
+  const sourcesKnown = !isInvalidKey(draft, 'sources')
   const sourceIds = new Set(meta.sources.map((source) => source.id))
+  // What each file cites; a theme left out of the card (a warning) may be a draft, its citations are not checked
+  const citesOf = new Map(themeDrafts.map((themeDraft) => [themeDraft, citedIds(themeDraft.file, sourceIds)]))
+  const introCites = checkCitations(cardFile, sourceIds, sourcesKnown)
+  const {ordered, bySlug, unlisted} = orderThemes(folder, draft, themeDrafts, citesOf, new Set(introCites))
+  for (const themeDraft of ordered) checkCitations(themeDraft.file, sourceIds, sourcesKnown)
   checkDuplicateSources(draft)
 
+  const palette = visualTheme?.palette ?? standInPalette
+  const onColor = visualTheme?.onColor ?? standInOnColor
   const themes: Theme[] = ordered.map((themeDraft, index) => {
-    const color = themeDraft.meta.color ?? visualTheme.palette[index % visualTheme.palette.length]!
-    const ratio = contrastRatio(color, visualTheme.onColor)
-    if (ratio < minimumContrast) {
-      emitWarning(themeDraft.file, 'color-contrast', `The colour ${color} has a contrast of ${ratio.toFixed(2)}:1 with its text ${visualTheme.onColor}; WCAG AA needs ${minimumContrast}:1`, {
+    const color = themeDraft.meta.color ?? palette[index % palette.length]!
+    // A colour that is invalid, or a visual theme that cannot be used, has its own error
+    const ratio = contrastRatio(color, onColor)
+    if (visualTheme && !isInvalidKey(themeDraft, 'color') && ratio < minimumContrast) {
+      emitWarning(themeDraft.file, 'color-contrast', `The colour ${color} has a contrast of ${ratio.toFixed(2)}:1 with its text ${onColor}; WCAG AA needs ${minimumContrast}:1`, {
         place: themeDraft.meta.color ? themeDraft.pointAt(['color']) : {line: 1, column: 1},
         hint: 'Pick a darker colour for this theme.'
       })
@@ -47,22 +64,25 @@ export async function assembleCard(
       title: themeDraft.meta.title,
       summary: themeDraft.meta.summary,
       color,
-      textColor: visualTheme.onColor,
+      textColor: onColor,
       body: themeDraft.body,
       tips: themeDraft.tips,
-      cites: checkCitations(themeDraft.file, sourceIds)
+      cites: citesOf.get(themeDraft) ?? []
     }
   })
-  const introCites = checkCitations(cardFile, sourceIds)
   const mentioned = new Set([cardFile, ...ordered.map((themeDraft) => themeDraft.file)].flatMap((file) => checkInTextCitations(file, sourceIds)))
 
-  // A theme file that could not be read may cite any source: only when every
-  // file is read is "never cited" true. Its own error says what to fix first.
+  // "Never cited" is only true when every file and every tip could be read. A
+  // file left out of the card has its own finding, whose hint names the sources
+  // only it cites. Each of these says what to fix first.
   const unread = folder.themeFiles.filter((file) => !themeDrafts.some((themeDraft) => themeDraft.file === file))
+  const citesUnknown = unread.length > 0 || !sourcesKnown || themeDrafts.some((themeDraft) => isInvalidKey(themeDraft, 'tips'))
   const cited = new Set([...themes.flatMap((theme) => theme.cites), ...introCites])
+  const citedElsewhere = new Set(themeDrafts.filter((themeDraft) => !ordered.includes(themeDraft)).flatMap((themeDraft) => citesOf.get(themeDraft) ?? []))
   for (const [index, source] of meta.sources.entries()) {
-    // An in-text `@id` has its own warning, which says how to cite it.
-    if (unread.length > 0 || cited.has(source.id) || mentioned.has(source.id) || source.uncited) continue
+    // An in-text `@id` has its own warning, which says how to cite it; an invalid id has its error.
+    if (citesUnknown || cited.has(source.id) || mentioned.has(source.id) || citedElsewhere.has(source.id) || source.uncited) continue
+    if (!sourceIdPattern.test(source.id)) continue
     emitWarning(cardFile, 'source-uncited', `Source \`${source.id}\` is never cited`, {
       place: draft.pointAt(['sources', index, 'id']),
       hint: `Cite it with [@${source.id}] where it is used, or mark it \`uncited: true\` if it belongs in the list anyway.`
@@ -74,8 +94,8 @@ export async function assembleCard(
   for (const themeDraft of themeDrafts) checkThemeLinks(themeDraft.file, themeDraft.headingIds, bySlug, inCard)
   const images = await checkImages(folder.dir, {slug: folder.slug, themes, handouts: uniqueSlugs(meta.handouts ?? [])}, [cardFile, ...themeDrafts.map((themeDraft) => themeDraft.file)])
 
-  // A card whose theme files could not be read is empty too, but their errors say why.
-  if (themes.length === 0 && unread.length === 0) {
+  // A card whose theme files or index could not be read is empty too, but their errors say why.
+  if (themes.length === 0 && unread.length === 0 && !isInvalidKey(draft, '*')) {
     const reason = folder.themeFiles.length === 0 ? 'The card has no themes' : 'The card has no themes to show: none of its theme files is in `themes`'
     emitError(cardFile, 'card-empty', reason, {
       place: draft.meta.themes ? draft.pointAt(['themes'], 'key') : {line: 1, column: 1},
@@ -85,7 +105,7 @@ export async function assembleCard(
           : 'List the slugs of the theme files under `themes` in index.md.'
     })
   }
-  checkHandouts(draft, new Set(themes.map((theme) => theme.slug)))
+  checkHandouts(draft, new Set(themes.map((theme) => theme.slug)), new Set(unlisted))
 
   return {
     slug: folder.slug,
@@ -97,24 +117,52 @@ export async function assembleCard(
     themes,
     contact: Object.entries(meta.contact ?? {}).map(([key, value]) => ({key, lines: value.trim().split(/\r?\n/).map((line) => line.trim())})),
     handouts: meta.handouts ?? [],
-    visualTheme,
+    visualTheme: visualTheme ?? standInVisualTheme,
     images
   }
+}
+
+/** Colours to assemble with when the card's visual theme cannot be used (the card is not built then). */
+const standInPalette = ['#1f6f8b']
+const standInOnColor = '#ffffff'
+const standInVisualTheme: VisualTheme = {
+  name: '',
+  dir: '',
+  palette: standInPalette,
+  onColor: standInOnColor,
+  siteStylesheet: '',
+  printStylesheet: '',
+  fontsStylesheet: '',
+  fontFiles: []
 }
 
 /**
  * The themes of the card in order, and every usable theme file by slug.
  * A file whose name gives no valid slug, or the slug of an earlier file,
  * is reported and left out: its slug would end up in URLs and CSS.
+ *
+ * A slug in `themes` without a file that is one typo away from an unlisted
+ * file's slug is reported once, at the slug, suggesting that file: the card
+ * is then checked as if it had been written right, so the file is not also
+ * "unlisted" and the sources it cites not also "never cited".
  */
-function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDraft[]): {ordered: ThemeDraft[]; bySlug: Map<string, ThemeDraft>} {
+function orderThemes(
+  folder: CardFolder,
+  draft: CardDraft,
+  themeDrafts: ThemeDraft[],
+  citesOf: Map<ThemeDraft, string[]>,
+  introCites: Set<string>
+): {ordered: ThemeDraft[]; bySlug: Map<string, ThemeDraft>; unlisted: string[]} {
   const bySlug = new Map<string, ThemeDraft>()
   const fileBySlug = new Map<string, VFile>()
+  // Files whose name is no valid slug, by the slug their error suggests
+  const renamed = new Map<string, VFile>()
   for (const file of folder.themeFiles) {
     const name = file.basename ?? ''
     const slug = slugFromFileName(name)
     if (!isValidSlug(slug)) {
       const suggestion = suggestSlug(name.replace(/\.md$/i, ''))
+      renamed.set(suggestSlug(slug), file)
       emitError(file, 'theme-slug-invalid', `The file name \`${name}\` does not give a usable theme slug (\`${slug}\`)`, {
         place: {line: 1, column: 1},
         hint: `Name theme files with lowercase letters, digits and dashes only${suggestion ? `, such as \`${suggestion}.md\`` : ', such as `01-eerste-thema.md`'}: the slug is the name without its number prefix and becomes part of web addresses.`
@@ -136,9 +184,10 @@ function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDra
   }
 
   const listed = draft.meta.themes
-  if (!listed) return {ordered: [...bySlug.values()], bySlug}
+  if (!listed) return {ordered: [...bySlug.values()], bySlug, unlisted: []}
 
   const ordered: ThemeDraft[] = []
+  const accounted = new Set<string>()
   for (const [index, slug] of listed.entries()) {
     if (listed.indexOf(slug) < index) {
       emitError(draft.file, 'theme-duplicate', `Theme \`${slug}\` is listed twice in \`themes\``, {
@@ -147,24 +196,47 @@ function orderThemes(folder: CardFolder, draft: CardDraft, themeDrafts: ThemeDra
       })
       continue
     }
-    const themeDraft = bySlug.get(slug)
-    if (themeDraft) ordered.push(themeDraft)
-    else if (!fileBySlug.has(slug)) {
-      const known = [...fileBySlug.keys()].filter((known) => !listed.includes(known))
-      emitError(draft.file, 'theme-missing', `Theme \`${slug}\` has no file`, {
-        place: draft.pointAt(['themes', index]),
-        hint: known.length > 0 ? `Add a file such as \`${slug}.md\`, or use one of: ${known.join(', ')}.` : `Add a file such as \`${slug}.md\` beside index.md.`
-      })
+    if (fileBySlug.has(slug)) {
+      accounted.add(slug)
+      const themeDraft = bySlug.get(slug)
+      if (themeDraft) ordered.push(themeDraft)
+      continue
     }
-  }
-  for (const [slug, file] of fileBySlug) {
-    if (listed.includes(slug)) continue
-    emitWarning(file, 'theme-unlisted', `Theme \`${slug}\` is not in the card's \`themes\` list, so it is left out`, {
-      place: {line: 1, column: 1},
-      hint: `Add \`${slug}\` to \`themes\` in index.md, or remove the file.`
+    const free = [...fileBySlug.keys()].filter((known) => !listed.includes(known) && !accounted.has(known))
+    const meant = suggest(slug, free)
+    if (meant !== undefined) {
+      accounted.add(meant)
+      const themeDraft = bySlug.get(meant)
+      if (themeDraft) ordered.push(themeDraft)
+    }
+    // An invalid slug has its error from the frontmatter; a file named almost so, its own
+    if (!isValidSlug(slug) || renamed.has(slug)) continue
+    const meantFile = meant === undefined ? undefined : fileBySlug.get(meant)
+    emitError(draft.file, 'theme-missing', `Theme \`${slug}\` has no file`, {
+      place: draft.pointAt(['themes', index]),
+      hint: meantFile
+        ? `Did you mean \`${meant}\` (${meantFile.basename})? Until this is corrected, ${meantFile.basename} is left out of the card and the sources only it cites are uncited; the rest of the card was checked as if you meant it.`
+        : free.length > 0
+          ? `Add a file such as \`${slug}.md\`, or use one of: ${free.join(', ')}.`
+          : `Add a file such as \`${slug}.md\` beside index.md.`
     })
   }
-  return {ordered, bySlug}
+  const unlisted: string[] = []
+  const citedInCard = new Set([...introCites, ...ordered.flatMap((themeDraft) => citesOf.get(themeDraft) ?? [])])
+  for (const [slug, file] of fileBySlug) {
+    if (listed.includes(slug) || accounted.has(slug)) continue
+    unlisted.push(slug)
+    // With an item of `themes` left out as invalid, this file may be the one it meant
+    if (isInvalidKey(draft, 'themes')) continue
+    const themeDraft = bySlug.get(slug)
+    const onlyHere = [...new Set(themeDraft ? (citesOf.get(themeDraft) ?? []) : [])].filter((id) => !citedInCard.has(id))
+    const sources = onlyHere.length === 0 ? '' : ` (and then the source${onlyHere.length === 1 ? '' : 's'} only it cites: ${onlyHere.map((id) => `\`${id}\``).join(', ')})`
+    emitWarning(file, 'theme-unlisted', `Theme \`${slug}\` is not in the card's \`themes\` list, so it is left out`, {
+      place: {line: 1, column: 1},
+      hint: `Add \`${slug}\` to \`themes\` in index.md, or remove the file${sources}.`
+    })
+  }
+  return {ordered, bySlug, unlisted}
 }
 
 function checkDuplicateSources(draft: CardDraft): void {
@@ -182,8 +254,17 @@ function checkDuplicateSources(draft: CardDraft): void {
   }
 }
 
-/** Report citations of unknown sources; return the cited ids in order. */
-function checkCitations(file: VFile, sourceIds: Set<string>): string[] {
+/** The known sources a file cites, in order of first citation. */
+function citedIds(file: VFile, sourceIds: Set<string>): string[] {
+  return [...new Set((file.data.citations ?? []).flatMap((use) => use.ids.filter((id) => sourceIds.has(id))))]
+}
+
+/**
+ * Report citations of unknown sources; return the cited ids in order. When
+ * the card's sources could not be read (their error is reported), whether
+ * an id is known cannot be told: nothing is reported.
+ */
+function checkCitations(file: VFile, sourceIds: Set<string>, sourcesKnown: boolean): string[] {
   const cites: string[] = []
   for (const use of file.data.citations ?? []) {
     for (const [index, id] of use.ids.entries()) {
@@ -191,10 +272,11 @@ function checkCitations(file: VFile, sourceIds: Set<string>): string[] {
         if (!cites.includes(id)) cites.push(id)
         continue
       }
-      const suggestion = sourceIds.size > 0 ? closest(id, [...sourceIds]) : undefined
+      if (!sourcesKnown) continue
+      const suggestion = suggest(id, sourceIds)
       emitError(file, 'citation-unknown', `Citation of unknown source \`${id}\``, {
         place: positionOf(use.idPlaces?.[index] ?? use.place, use.idEnds?.[index]),
-        hint: suggestion ? `Did you mean [@${suggestion}]? Sources are listed under \`sources\` in the card's index.md.` : 'Add the source under `sources` in the card\'s index.md.'
+        hint: suggestion !== undefined ? `Did you mean [@${suggestion}]? Sources are listed under \`sources\` in the card's index.md.` : 'Add the source under `sources` in the card\'s index.md.'
       })
     }
   }
@@ -233,7 +315,7 @@ function checkThemeLinks(file: VFile, ownHeadingIds: Set<string>, themes: Map<st
     if (!link.fragment || ownHeadingIds.has(link.fragment)) continue
     emitError(file, 'link-heading-unknown', `Link to heading \`#${link.fragment}\`, which this file does not have`, {
       place: link.place,
-      hint: ownHeadingIds.size > 0 ? `Headings here: ${[...ownHeadingIds].map((id) => `#${id}`).join(', ')}.` : 'This file has no headings to link to.'
+      hint: headingHint(link.fragment, ownHeadingIds, 'here') ?? 'This file has no headings to link to.'
     })
   }
   for (const link of file.data.themeLinks ?? []) {
@@ -243,17 +325,38 @@ function checkThemeLinks(file: VFile, ownHeadingIds: Set<string>, themes: Map<st
       const reason = target
         ? `Link to \`${link.target}\`, a theme that is not in the card's \`themes\` list`
         : `Link to \`${link.target}\`, which is not a theme of this card`
+      const names = [...inCard].map((theme) => theme.file.basename ?? '')
+      const meant = target ? undefined : suggestFile(link.target, [...inCard])
       emitError(file, 'link-theme-unknown', reason, {
         place: link.place,
-        hint: `Link to a theme file of this card: ${[...inCard].map((theme) => theme.file.basename).join(', ') || 'it has none yet'}.`
+        hint: meant ? `Did you mean \`${meant}\`?` : `Link to a theme file of this card: ${names.join(', ') || 'it has none yet'}.`
       })
     } else if (link.fragment && !target.headingIds.has(link.fragment)) {
       emitError(file, 'link-heading-unknown', `Link to heading \`#${link.fragment}\`, which ${target.file.basename} does not have`, {
         place: link.place,
-        hint: target.headingIds.size > 0 ? `Headings there: ${[...target.headingIds].map((id) => `#${id}`).join(', ')}.` : 'Link to the theme without a `#heading`.'
+        hint: headingHint(link.fragment, target.headingIds, 'there') ?? 'Link to the theme without a `#heading`.'
       })
     }
   }
+}
+
+/** "Did you mean `#kop`?" when one heading is near, else the headings there are. */
+function headingHint(fragment: string, headingIds: Set<string>, where: string): string | undefined {
+  if (headingIds.size === 0) return undefined
+  const meant = suggest(fragment, headingIds)
+  return meant === undefined ? `Headings ${where}: ${[...headingIds].map((id) => `#${id}`).join(', ')}.` : `Did you mean \`#${meant}\`?`
+}
+
+/** The theme file a link most likely meant, by its file name or by its slug. */
+function suggestFile(target: string, themes: ThemeDraft[]): string | undefined {
+  const byName = new Map<string, string>()
+  for (const theme of themes) {
+    const name = theme.file.basename ?? ''
+    byName.set(name, name)
+    byName.set(`${theme.slug}.md`, name)
+  }
+  const meant = suggest(target, byName.keys())
+  return meant === undefined ? undefined : byName.get(meant)
 }
 
 /** What checking one image file found: what to publish, or why not. */
@@ -305,7 +408,7 @@ async function checkImage(cardDir: string, cardRoot: string, target: string, cla
     return {ok: false, ruleId: 'image-outside-card', reason: `Image \`${target}\` is a link to a file outside the card folder`, hint: 'Copy the image into the card folder instead of linking to it.'}
   }
   if (real === undefined || !info?.isFile()) {
-    return {ok: false, ruleId: 'image-missing', reason: `Image \`${target}\` does not exist`, hint: 'Image paths are relative to the card folder; check the file name and its case.'}
+    return {ok: false, ruleId: 'image-missing', reason: `Image \`${target}\` does not exist`, hint: await missingImageHint(cardDir, target)}
   }
   const clash = claim()
   if (clash) {
@@ -342,6 +445,19 @@ async function checkImage(cardDir: string, cardRoot: string, target: string, cla
   return {ok: true, image: {path: target, contents: bytes}, removed: []}
 }
 
+/** Name the file that is there when an image's name is one typo or a letter case away from it. */
+async function missingImageHint(cardDir: string, target: string): Promise<string> {
+  const folder = path.posix.dirname(target)
+  const name = path.posix.basename(target)
+  const entries = await readdir(path.join(cardDir, ...folder.split('/')), {withFileTypes: true}).catch(() => [])
+  const meant = suggest(name, entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name))
+  if (meant === undefined) return 'Image paths are relative to the card folder; check the file name and its case.'
+  const existing = folder === '.' ? meant : `${folder}/${meant}`
+  return meant.toLowerCase() === name.toLowerCase()
+    ? `The file is named \`${existing}\`: write its name with the same capitals, as web servers and many file systems tell them apart.`
+    : `Did you mean \`${existing}\`?`
+}
+
 /** The finding for a file whose bytes are not the type its extension promises. */
 function wrongBytes(target: string, promised: ImageType, found: ImageType | 'text' | undefined): ImageCheck {
   const what = found === undefined ? 'data of another kind' : found === 'text' ? 'text (such as HTML or XML)' : `a ${imageTypeNames[found]} image`
@@ -367,7 +483,12 @@ function listRemoved(removed: string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
-function checkHandouts(draft: CardDraft, themeSlugs: Set<string>): void {
+/**
+ * Handouts: each slug once, each theme one of the card's. A theme slug that
+ * is invalid has its error from the frontmatter; a theme left out of the card
+ * (`unlisted`) is named as such.
+ */
+function checkHandouts(draft: CardDraft, themeSlugs: Set<string>, unlisted: Set<string>): void {
   const seen = new Set<string>()
   for (const [index, handout] of (draft.meta.handouts ?? []).entries()) {
     if (seen.has(handout.slug)) {
@@ -378,10 +499,15 @@ function checkHandouts(draft: CardDraft, themeSlugs: Set<string>): void {
     }
     seen.add(handout.slug)
     for (const [themeIndex, slug] of handout.themes.entries()) {
-      if (themeSlugs.has(slug)) continue
+      if (themeSlugs.has(slug) || !isValidSlug(slug)) continue
+      const meant = unlisted.has(slug) ? undefined : suggest(slug, themeSlugs)
       emitError(draft.file, 'handout-theme-unknown', `Handout \`${handout.slug}\` names unknown theme \`${slug}\``, {
         place: draft.pointAt(['handouts', index, 'themes', themeIndex]),
-        hint: `The card's themes are: ${[...themeSlugs].join(', ')}.`
+        hint: unlisted.has(slug)
+          ? `The theme \`${slug}\` is not in the card's \`themes\` list: add it there first.`
+          : meant === undefined
+            ? `The card's themes are: ${[...themeSlugs].join(', ')}.`
+            : `Did you mean \`${meant}\`?`
       })
     }
   }

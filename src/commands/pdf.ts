@@ -2,12 +2,13 @@ import path from 'node:path'
 import {cardPublication, handoutPublication} from '../card/publication.js'
 import {loadContent} from '../content/load-content.js'
 import type {PageSize} from '../content/schema.js'
-import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkPdfTarget, writePdfFile} from '../output/write-pdf-file.js'
 import {renderPublications} from '../pdf/render-publications.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
 import {collectFindings, escapeTerminal, type FindingsFormat} from '../report/findings.js'
 import {renderSite} from '../render/site.js'
+import {suggest} from '../report/suggest.js'
 import {reportContent} from './report-content.js'
 
 export interface PdfCommandOptions {
@@ -45,6 +46,12 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
     return ExitCode.contentErrors
   }
 
+  const unknownThemes = (themeSlugs ?? []).filter((slug) => !card.themes.some((theme) => theme.slug === slug))
+  if (unknownThemes.length > 0) {
+    await closeStartedBrowser(browser)
+    throw unknownThemesError(card.slug, unknownThemes, card.themes.map((theme) => theme.slug))
+  }
+
   let publication
   try {
     publication = themeSlugs
@@ -64,4 +71,17 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
   return ExitCode.ok
+}
+
+/** `--themes` naming a theme the card does not have: a mistake in the call, with the likely slug. */
+function unknownThemesError(cardSlug: string, unknown: string[], known: string[]): CliError {
+  const suggestions = unknown.flatMap((slug) => {
+    const meant = suggest(slug, known)
+    return meant === undefined ? [] : [`\`${meant}\` for \`${slug}\``]
+  })
+  const list = `Its themes are: ${known.join(', ')}.`
+  return new CliError(`Card \`${cardSlug}\` has no theme ${unknown.map((slug) => `\`${slug}\``).join(', ')}`, {
+    exitCode: ExitCode.usage,
+    hint: suggestions.length > 0 ? `Did you mean ${suggestions.join(', ')}? ${list}` : list
+  })
 }

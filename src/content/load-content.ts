@@ -1,8 +1,12 @@
+import {readdir} from 'node:fs/promises'
+import path from 'node:path'
 import type {VFile} from 'vfile'
 import {assembleCard} from '../card/assemble-card.js'
 import type {Card} from '../card/model.js'
 import {emitError} from '../report/emit.js'
-import {loadVisualTheme, type VisualThemeLoad} from '../theme/load-visual-theme.js'
+import {suggest} from '../report/suggest.js'
+import {bundledThemesDir, loadVisualTheme, type VisualTheme, type VisualThemeLoad} from '../theme/load-visual-theme.js'
+import {isInvalidKey} from './frontmatter.js'
 import {type ThemeDraft, loadCardFile, loadThemeFile} from './load-files.js'
 import {readContent} from './read-content.js'
 
@@ -35,16 +39,31 @@ export async function loadContent(contentDir: string, options: {card?: string} =
   for (const folder of content.cards) {
     files.push(folder.index, ...folder.themeFiles)
     const [draft, ...themeResults] = await Promise.all([loadCardFile(folder.index), ...folder.themeFiles.map(loadThemeFile)])
-    if (!draft || !('intro' in draft)) continue
     const themeDrafts = themeResults.filter((result): result is ThemeDraft => result !== undefined)
-    const theme = await visualTheme(draft.meta.theme)
-    if (theme.kind === 'unknown') {
-      emitError(folder.index, 'frontmatter-invalid', theme.reason, {place: draft.pointAt(['theme']), hint: theme.hint})
-      continue
+    // A card whose index or visual theme cannot be used is still checked as far as
+    // it can be: the findings in its theme files do not wait for the index to be fixed
+    let theme: VisualTheme | undefined
+    if (!isInvalidKey(draft, 'theme')) {
+      const load = await visualTheme(draft.meta.theme)
+      if (load.kind === 'unknown') {
+        const suggestion = suggest(draft.meta.theme, await visualThemeNames(content.dir))
+        emitError(folder.index, 'frontmatter-invalid', load.reason, {
+          place: draft.pointAt(['theme']),
+          hint: suggestion === undefined ? load.hint : `Did you mean \`theme: ${suggestion}\`?`
+        })
+      }
+      // A broken theme has its findings on its own theme.json
+      if (load.kind === 'loaded') theme = load.theme
     }
-    // A broken theme has its findings on its own theme.json
-    if (theme.kind === 'broken') continue
-    cards.push(await assembleCard(folder, draft, themeDrafts, theme.theme))
+    const card = await assembleCard(folder, draft, themeDrafts, theme)
+    if (theme && !isInvalidKey(draft, '*')) cards.push(card)
   }
   return {cards, files}
+}
+
+/** The names of the visual themes there are: local folders beside the content folder, and the bundled ones. */
+async function visualThemeNames(contentDir: string): Promise<string[]> {
+  const folders = async (dir: string) =>
+    (await readdir(dir, {withFileTypes: true}).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  return [...new Set([...(await folders(path.resolve(contentDir, '..', 'themes'))), ...(await folders(bundledThemesDir))])]
 }

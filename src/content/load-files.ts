@@ -19,6 +19,11 @@ export interface ThemeDraft {
   tips: {heading: Root | undefined; items: Root[]} | undefined
   headingIds: Set<string>
   pointAt: ParsedFrontmatter['pointAt']
+  /**
+   * Frontmatter keys whose value is not known (see `ValidatedFrontmatter`):
+   * `*` when the frontmatter could not be read at all. Its errors are on the file.
+   */
+  invalid: ReadonlySet<string>
 }
 
 /** The card's index.md after the per-file step. */
@@ -31,21 +36,37 @@ export interface CardDraft {
   headingIds: Set<string>
   /** Where a frontmatter value stands, for findings made per card. */
   pointAt: ParsedFrontmatter['pointAt']
+  /** As for a theme: keys whose value is not known, `*` for all of them. */
+  invalid: ReadonlySet<string>
 }
+
+/** Nothing of the frontmatter is known. */
+const unknownFrontmatter: ReadonlySet<string> = new Set(['*'])
+
+/** Where to point when the frontmatter could not be read: the file's start. */
+const atFileStart: ParsedFrontmatter['pointAt'] = () => ({line: 1, column: 1})
 
 /**
  * The per-file step for a theme: depends on the file alone, so it can be
  * cached by content and run in parallel. Returns undefined (with messages
- * on the file) when the file cannot be used.
+ * on the file) when the file cannot be read or parsed. A frontmatter with
+ * errors still gives a draft, with what is valid of it, so the body's
+ * findings and the card's checks of this file are reported too.
  */
 export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined> {
   if (!file.data.readable) return undefined
   const processed = await processSafely(file)
   if (!processed) return undefined
   const {tree, frontmatter} = processed
+  const slug = slugFromFileName(file.basename ?? '')
+  const headingIds = collectHeadingIds(tree)
   const parsed = readFrontmatter(file, frontmatter)
-  const meta = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
-  if (!parsed || !meta) return undefined
+  const validated = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
+  if (!parsed || !validated) {
+    return {slug, file, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, pointAt: atFileStart, invalid: unknownFrontmatter}
+  }
+  const meta = validated.data
+  const pointAt = atWritten(parsed, validated.rawPath)
 
   let tips: ThemeDraft['tips']
   if (meta.tips) {
@@ -54,26 +75,42 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
     const heading = isList ? undefined : (meta.tips as {heading?: string}).heading
     const itemPath = isList ? ['tips'] : ['tips', 'items']
     tips = {
-      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.stringPositionsAt(['tips', 'heading'])),
-      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.stringPositionsAt([...itemPath, index]))))
+      heading: heading === undefined ? undefined : await processMarkdownFragment(file, heading, parsed.stringPositionsAt(validated.rawPath(['tips', 'heading']))),
+      items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.stringPositionsAt(validated.rawPath([...itemPath, index])))))
     }
   }
-  return {slug: slugFromFileName(file.basename ?? ''), file, meta, body: tree, tips, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
+  return {slug, file, meta, body: tree, tips, headingIds, pointAt, invalid: validated.invalid}
 }
 
-/** The per-file step for a card's index.md. */
-export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> {
-  if (!file.data.readable) return undefined
-  const processed = await processSafely(file)
-  if (!processed) return undefined
+/**
+ * The per-file step for a card's index.md. It always gives a draft: when
+ * the file or its frontmatter cannot be read (the errors are on the file),
+ * one that knows nothing, so the card's other files are still checked.
+ */
+export async function loadCardFile(file: VFile): Promise<CardDraft> {
+  const processed = file.data.readable ? await processSafely(file) : undefined
+  if (!processed) return unknownCardDraft(file, {type: 'root', children: []})
   const {tree, frontmatter} = processed
   const parsed = readFrontmatter(file, frontmatter)
-  const meta = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
-  if (!parsed || !meta) return undefined
+  const validated = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
+  if (!parsed || !validated) return unknownCardDraft(file, tree)
+  const meta = validated.data
+  const pointAt = atWritten(parsed, validated.rawPath)
   const sourceTexts = await Promise.all(
-    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.stringPositionsAt(['sources', index, 'text'])))
+    meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.stringPositionsAt(validated.rawPath(['sources', index, 'text']))))
   )
-  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt: parsed.pointAt}
+  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt, invalid: validated.invalid}
+}
+
+/** Positions of validated values, looked up where they are written (list items left out move the rest). */
+function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): ParsedFrontmatter['pointAt'] {
+  return (path, what) => parsed.pointAt(rawPath(path), what)
+}
+
+/** A card whose frontmatter is not known: the defaults, and every key marked unknown. */
+function unknownCardDraft(file: VFile, intro: Root): CardDraft {
+  const meta = cardFrontmatterSchema.parse({title: 'x'})
+  return {file, meta: {...meta, title: ''}, intro, sourceTexts: [], headingIds: collectHeadingIds(intro), pointAt: atFileStart, invalid: unknownFrontmatter}
 }
 
 /**
@@ -85,7 +122,7 @@ export async function loadCardFile(file: VFile): Promise<CardDraft | undefined> 
  */
 async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof processMarkdown>> | undefined> {
   if (!withinParseLimits(file)) return undefined
-  const deep = findDeepLinePrefix(String(file.value), maxLinePrefixDepth, maxTotalPrefixDepth)
+  const deep = findDeepLinePrefix(blankFrontmatter(String(file.value)), maxLinePrefixDepth, maxTotalPrefixDepth)
   if (deep) {
     const reason = deep.total
       ? `The quotes, lists, ::: containers and indentation at the start of the lines up to here add up to more than ${maxTotalPrefixDepth} levels`
@@ -106,6 +143,20 @@ async function processSafely(file: VFile): Promise<Awaited<ReturnType<typeof pro
     })
     return undefined
   }
+}
+
+/**
+ * The text with the lines of its frontmatter emptied (line numbers stay):
+ * YAML indentation is no Markdown nesting, and too deep YAML has its own finding.
+ */
+function blankFrontmatter(text: string): string {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text)
+  if (!open) return text
+  const close = /\n---[ \t]*\r?(?:\n|$)/g
+  close.lastIndex = open[0].length - 1
+  const end = close.exec(text)
+  if (!end) return text
+  return text.slice(0, open[0].length) + text.slice(open[0].length, end.index).replace(/[^\r\n]+/g, '') + text.slice(end.index)
 }
 
 function readFrontmatter(file: VFile, block: Parameters<typeof parseFrontmatter>[1] | undefined): ParsedFrontmatter | undefined {

@@ -4,6 +4,7 @@ import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import {CliError, ExitCode} from '../errors.js'
 import {emitError} from '../report/emit.js'
+import {suggest} from '../report/suggest.js'
 import {cardSlugProblem} from './card-slug.js'
 
 /** Files larger than this are refused: no kenniskaart text is that long. */
@@ -46,11 +47,12 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
     })
   }
   const root = await realpath(dir)
-  const cardNames = entries
+  const allCardNames = entries
     .filter((entry) => (entry.isDirectory() || entry.isSymbolicLink()) && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
     .map((entry) => entry.name)
-    .filter((name) => onlyCard === undefined || name === onlyCard)
     .sort()
+  if (onlyCard !== undefined && !allCardNames.includes(onlyCard)) throw unknownCard(onlyCard, allCardNames, dir)
+  const cardNames = allCardNames.filter((name) => onlyCard === undefined || name === onlyCard)
 
   const cards: CardFolder[] = []
   const problems: VFile[] = []
@@ -76,11 +78,23 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
 
   if (cards.length === 0 && problems.length === 0) {
     const file = new VFile({path: dir})
-    const what = onlyCard === undefined ? 'The content folder holds no cards' : `There is no card \`${onlyCard}\``
-    emitError(file, 'content-empty', what, {hint: 'A card is a folder with an `index.md`, such as `content/mijn-kaart/index.md`.'})
+    emitError(file, 'content-empty', 'The content folder holds no cards', {hint: 'A card is a folder with an `index.md`, such as `content/mijn-kaart/index.md`.'})
     problems.push(file)
   }
   return {dir, cards, problems}
+}
+
+/**
+ * A card asked for on the command line (`--card`, `pdf <card>`) that is not
+ * there: a mistake in the call, not in the content.
+ */
+function unknownCard(name: string, cards: string[], dir: string): CliError {
+  const suggestion = suggest(name, cards)
+  const list = cards.length === 0 ? 'The content folder holds no cards yet.' : `The cards are: ${cards.join(', ')}.`
+  return new CliError(`There is no card \`${name}\` in ${path.relative(process.cwd(), dir) || '.'}`, {
+    exitCode: ExitCode.usage,
+    hint: suggestion === undefined ? list : `Did you mean \`${suggestion}\`? ${list}`
+  })
 }
 
 /**

@@ -21,12 +21,15 @@ export const textLimits = {title: 200, summary: 1000, sourceText: 2000, tip: 200
 const limitedString = (max: number) => nonEmptyString.max(max, `this is longer than the limit of ${max} characters`)
 const title = limitedString(textLimits.title)
 
+/** What a source id may be: citations name it. */
+export const sourceIdPattern = /^[a-z][\w-]*$/i
+
 /** One entry of the card's literature list; its number is its position. */
 export const sourceSchema = z.strictObject({
   id: z
     .string()
     .max(textLimits.id, `a source id is at most ${textLimits.id} characters`)
-    .regex(/^[a-z][\w-]*$/i, 'a source id starts with a letter and holds letters, digits, `-` and `_`'),
+    .regex(sourceIdPattern, 'a source id starts with a letter and holds letters, digits, `-` and `_`'),
   text: limitedString(textLimits.sourceText),
   url: z.url({protocol: /^https?$/, error: 'a source url is an absolute http(s) address'}).optional(),
   uncited: z.boolean().optional()

@@ -83,6 +83,12 @@ const setups: Record<string, (caseDir: string) => Promise<void>> = {
   async 'theme-json-symlink-escape'(caseDir) {
     await symlink('../../secret.txt', path.join(caseDir, 'themes/link/fonts.css'))
   },
+  async 'yaml-too-deep'(caseDir) {
+    // 10,000 nested lists, and 10,000 nested mappings: the YAML parser runs out of stack on both
+    const card = path.join(caseDir, 'content/kaart')
+    await writeFile(path.join(card, '01-lijsten.md'), `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\nsummary: Diep.\n---\n\nTekst.\n`)
+    await writeFile(path.join(card, '02-mappen.md'), `---\ntitle: Mappen\nsummary: ${'{a: '.repeat(10_000)}b${'}'.repeat(10_000)}\n---\n\nTekst.\n`)
+  },
   // A paragraph over the marker limit, one over the line limit, and a tip over the marker limit.
   async 'markdown-too-complex'(caseDir) {
     const card = path.join(caseDir, 'content/kaart')

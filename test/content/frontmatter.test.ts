@@ -26,7 +26,9 @@ describe('frontmatter of a theme file', () => {
 
   it('reports a value of the wrong form at the value itself', async () => {
     const {draft, findings} = await themeFindings('---\ntitle: Voorbereiden\nsummary: Samen plannen.\ncolor: rood\n---\n\nTekst.\n')
-    expect(draft).toBeUndefined()
+    // The rest is kept, so the file's other checks still run
+    expect(draft?.meta).toEqual({title: 'Voorbereiden', summary: 'Samen plannen.'})
+    expect([...draft!.invalid]).toEqual(['color'])
     expect(findings).toEqual([
       expect.objectContaining({line: 4, column: 8, severity: 'error', rule: 'frontmatter-invalid', reason: expect.stringContaining('`color`')})
     ])
@@ -45,7 +47,8 @@ describe('frontmatter of a theme file', () => {
 
   it('reports a missing required key at the start of the mapping it belongs in', async () => {
     const {draft, findings} = await themeFindings('---\ntitle: Voorbereiden\n---\n\nTekst.\n')
-    expect(draft).toBeUndefined()
+    expect(draft?.meta).toEqual({title: 'Voorbereiden', summary: ''})
+    expect([...draft!.invalid]).toEqual(['summary'])
     expect(findings).toEqual([
       expect.objectContaining({line: 2, column: 1, severity: 'error', rule: 'frontmatter-required', reason: 'Missing required key `summary`'})
     ])
@@ -70,7 +73,9 @@ describe('frontmatter of a theme file', () => {
 
   it('reports malformed YAML as yaml-syntax on the line where it breaks', async () => {
     const {draft, findings} = await themeFindings('---\ntitle: Voorbereiden\nsummary: a: b\n---\n\nTekst.\n')
-    expect(draft).toBeUndefined()
+    // The body is still there to check; nothing of the frontmatter is known
+    expect(draft?.body.children.length).toBeGreaterThan(0)
+    expect([...draft!.invalid]).toEqual(['*'])
     expect(findings).toEqual([expect.objectContaining({line: 3, column: 10, severity: 'error', rule: 'yaml-syntax'})])
   })
 
@@ -90,7 +95,7 @@ describe('frontmatter of a theme file', () => {
 
   it('reports a file without frontmatter at its first line', async () => {
     const {draft, findings} = await themeFindings('Alleen tekst, geen frontmatter.\n')
-    expect(draft).toBeUndefined()
+    expect([...draft!.invalid]).toEqual(['*'])
     expect(findings).toEqual([expect.objectContaining({line: 1, column: 1, severity: 'error', rule: 'frontmatter-missing'})])
   })
 
@@ -147,7 +152,7 @@ describe('parseFrontmatter and validateFrontmatter', () => {
     const file = new VFile({path: 'x.md'})
     const parsed = parseFrontmatter(file, {value: 'title: T\nsummary: S\ncolor: 12\n', startLine: 10})
     expect(parsed).toBeDefined()
-    expect(validateFrontmatter(file, parsed!, themeFrontmatterSchema)).toBeUndefined()
+    expect(validateFrontmatter(file, parsed!, themeFrontmatterSchema)).toMatchObject({data: {title: 'T', summary: 'S'}, invalid: new Set(['color'])})
     expect(findingsOf(file)).toEqual([expect.objectContaining({line: 12, column: 8, rule: 'frontmatter-invalid'})])
   })
 

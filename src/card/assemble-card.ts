@@ -53,7 +53,7 @@ export async function assembleCard(
     const ratio = contrastRatio(color, onColor)
     if (visualTheme && !isInvalidKey(themeDraft, 'color') && ratio < minimumContrast) {
       emitWarning(themeDraft.file, 'color-contrast', `The colour ${color} has a contrast of ${ratio.toFixed(2)}:1 with its text ${onColor}; WCAG AA needs ${minimumContrast}:1`, {
-        place: themeDraft.meta.color ? themeDraft.pointAt(['color']) : {line: 1, column: 1},
+        place: themeDraft.meta.color ? themeDraft.rangeAt(['color']) : {line: 1, column: 1},
         hint: 'Pick a darker colour for this theme.'
       })
     }
@@ -84,7 +84,7 @@ export async function assembleCard(
     if (citesUnknown || cited.has(source.id) || mentioned.has(source.id) || citedElsewhere.has(source.id) || source.uncited) continue
     if (!sourceIdPattern.test(source.id)) continue
     emitWarning(cardFile, 'source-uncited', `Source \`${source.id}\` is never cited`, {
-      place: draft.pointAt(['sources', index, 'id']),
+      place: draft.rangeAt(['sources', index, 'id']),
       hint: `Cite it with [@${source.id}] where it is used, or mark it \`uncited: true\` if it belongs in the list anyway.`
     })
   }
@@ -98,7 +98,7 @@ export async function assembleCard(
   if (themes.length === 0 && unread.length === 0 && !isInvalidKey(draft, '*')) {
     const reason = folder.themeFiles.length === 0 ? 'The card has no themes' : 'The card has no themes to show: none of its theme files is in `themes`'
     emitError(cardFile, 'card-empty', reason, {
-      place: draft.meta.themes ? draft.pointAt(['themes'], 'key') : {line: 1, column: 1},
+      place: draft.meta.themes ? draft.rangeAt(['themes'], 'key') : {line: 1, column: 1},
       hint:
         folder.themeFiles.length === 0
           ? 'Add a theme file beside index.md, such as `01-eerste-thema.md` with `title` and `summary` in its frontmatter.'
@@ -191,7 +191,7 @@ function orderThemes(
   for (const [index, slug] of listed.entries()) {
     if (listed.indexOf(slug) < index) {
       emitError(draft.file, 'theme-duplicate', `Theme \`${slug}\` is listed twice in \`themes\``, {
-        place: draft.pointAt(['themes', index]),
+        place: draft.rangeAt(['themes', index]),
         hint: 'List each theme once; remove this line.'
       })
       continue
@@ -213,7 +213,7 @@ function orderThemes(
     if (!isValidSlug(slug) || renamed.has(slug)) continue
     const meantFile = meant === undefined ? undefined : fileBySlug.get(meant)
     emitError(draft.file, 'theme-missing', `Theme \`${slug}\` has no file`, {
-      place: draft.pointAt(['themes', index]),
+      place: draft.rangeAt(['themes', index]),
       hint: meantFile
         ? `Did you mean \`${meant}\` (${meantFile.basename})? Until this is corrected, ${meantFile.basename} is left out of the card and the sources only it cites are uncited; the rest of the card was checked as if you meant it.`
         : free.length > 0
@@ -248,7 +248,7 @@ function checkDuplicateSources(draft: CardDraft): void {
       continue
     }
     emitError(draft.file, 'source-duplicate', `Source id \`${source.id}\` is used twice (sources ${first + 1} and ${index + 1})`, {
-      place: draft.pointAt(['sources', index, 'id']),
+      place: draft.rangeAt(['sources', index, 'id']),
       hint: 'Give each source its own id, such as `auteur2016a` and `auteur2016b`.'
     })
   }
@@ -493,7 +493,7 @@ function checkHandouts(draft: CardDraft, themeSlugs: Set<string>, unlisted: Set<
   for (const [index, handout] of (draft.meta.handouts ?? []).entries()) {
     if (seen.has(handout.slug)) {
       emitError(draft.file, 'handout-duplicate', `Handout slug \`${handout.slug}\` is used twice`, {
-        place: draft.pointAt(['handouts', index, 'slug']),
+        place: draft.rangeAt(['handouts', index, 'slug']),
         hint: 'Each handout is written to handouts/<slug>.pdf, so each needs its own slug.'
       })
     }
@@ -502,7 +502,7 @@ function checkHandouts(draft: CardDraft, themeSlugs: Set<string>, unlisted: Set<
       if (themeSlugs.has(slug) || !isValidSlug(slug)) continue
       const meant = unlisted.has(slug) ? undefined : suggest(slug, themeSlugs)
       emitError(draft.file, 'handout-theme-unknown', `Handout \`${handout.slug}\` names unknown theme \`${slug}\``, {
-        place: draft.pointAt(['handouts', index, 'themes', themeIndex]),
+        place: draft.rangeAt(['handouts', index, 'themes', themeIndex]),
         hint: unlisted.has(slug)
           ? `The theme \`${slug}\` is not in the card's \`themes\` list: add it there first.`
           : meant === undefined

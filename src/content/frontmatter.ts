@@ -1,4 +1,4 @@
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import type {z} from 'zod'
@@ -18,6 +18,12 @@ export interface ParsedFrontmatter {
   data: unknown
   /** Find the file position of the value at a path, e.g. `['sources', 3, 'id']`. */
   pointAt(path: ReadonlyArray<PropertyKey>, what?: 'key' | 'value' | 'text'): Point
+  /**
+   * The range of the key or value at a path, from its first character to
+   * just after its last, for findings that underline what is wrong. A path
+   * that is not written ends at the deepest node on the way: a point there.
+   */
+  rangeAt(path: ReadonlyArray<PropertyKey>, what?: 'key' | 'value'): Position
   /**
    * Where each character of the string at a path stands in the file, from
    * the YAML's own source (so a line of a folded or literal block, or a
@@ -102,7 +108,15 @@ export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFr
     const range = (node as YamlNode | null | undefined)?.range
     return coarseStringPositions(value, start, range ? toFilePoint(range[1]) : start)
   }
-  return {data, pointAt, stringPositionsAt}
+  const rangeAt: ParsedFrontmatter['rangeAt'] = (path, what = 'value') => {
+    const start = pointAt(path, what)
+    const {node, keyNode, found} = nodeAt(document, path)
+    const target = what === 'key' && keyNode ? keyNode : (node as YamlNode | null | undefined)
+    // range[1] is where the value ends, before a comment or the line break after it
+    const end = found && target?.range ? toFilePoint(target.range[1]) : start
+    return {start, end}
+  }
+  return {data, pointAt, rangeAt, stringPositionsAt}
 }
 
 /** Frontmatter that passed validation, with what had to be left out or filled in. */
@@ -154,7 +168,7 @@ export function validateFrontmatter<Schema extends z.ZodType>(
       const known = knownKeysAt(schema, issue.path)
       const suggestion = suggest(key, known)
       emitWarning(file, 'frontmatter-unknown-key', `Unknown key \`${key}\` is ignored`, {
-        place: frontmatter.pointAt([...issue.path, key], 'key'),
+        place: frontmatter.rangeAt([...issue.path, key], 'key'),
         hint: suggestion === undefined ? `Known keys here: ${known.join(', ')}.` : `Did you mean \`${suggestion}\`?`
       })
     }
@@ -225,17 +239,17 @@ function reportIssue(file: VFile, frontmatter: ParsedFrontmatter, data: unknown,
       hint: `Add \`${String(key)}:\` to the frontmatter.`
     })
   } else if (issue.code === 'invalid_type' && value === null) {
-    const place = frontmatter.pointAt(issue.path, 'key')
+    const place = frontmatter.rangeAt(issue.path, 'key')
     emitError(file, 'frontmatter-required', `The key \`${formatPath(issue.path)}\` has no value`, {
       place,
-      hint: commentHint(lines()[place.line - 1], key) ?? `Write the value after \`${String(key)}:\`, on the same line.`
+      hint: commentHint(lines()[place.start.line - 1], key) ?? `Write the value after \`${String(key)}:\`, on the same line.`
     })
   } else {
-    const place = frontmatter.pointAt(issue.path)
+    const place = frontmatter.rangeAt(issue.path)
     emitError(file, 'frontmatter-invalid', `Invalid \`${formatPath(issue.path)}\`: ${issue.message}`, {
       place,
       hint:
-        (issue.code === 'invalid_type' && issue.expected === 'string' && acceptsAsText(node, value) ? quoteHint(lines()[place.line - 1], place.column, key, value) : undefined) ??
+        (issue.code === 'invalid_type' && issue.expected === 'string' && acceptsAsText(node, value) ? quoteHint(lines()[place.start.line - 1], place.start.column, key, value) : undefined) ??
         'Correct the value; the content format is described in the README.'
     })
   }
@@ -398,23 +412,23 @@ function offsetAt(document: Document, path: ReadonlyArray<PropertyKey>, what: 'k
 }
 
 /** The node at a path, or the deepest one on the way to it, and the key it stands under. */
-function nodeAt(document: Document, path: ReadonlyArray<PropertyKey>): {node: unknown; keyNode: YamlNode | undefined} {
+function nodeAt(document: Document, path: ReadonlyArray<PropertyKey>): {node: unknown; keyNode: YamlNode | undefined; found: boolean} {
   let node: unknown = document.contents
   let keyNode: YamlNode | undefined
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))
-      if (!pair) break
+      if (!pair) return {node, keyNode, found: false}
       keyNode = pair.key as YamlNode
       node = pair.value ?? pair.key
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
       keyNode = undefined
       node = node.items[segment]
     } else {
-      break
+      return {node, keyNode, found: false}
     }
   }
-  return {node, keyNode}
+  return {node, keyNode, found: true}
 }
 
 function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {

@@ -48,7 +48,7 @@ export async function loadContent(contentDir: string, options: {card?: string} =
       if (load.kind === 'unknown') {
         const suggestion = suggest(draft.meta.theme, await visualThemeNames(content.dir))
         emitError(folder.index, 'frontmatter-invalid', load.reason, {
-          place: draft.pointAt(['theme']),
+          place: draft.rangeAt(['theme']),
           hint: suggestion === undefined ? load.hint : `Did you mean \`theme: ${suggestion}\`?`
         })
       }

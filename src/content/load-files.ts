@@ -18,7 +18,7 @@ export interface ThemeDraft {
   body: Root
   tips: {heading: Root | undefined; items: Root[]} | undefined
   headingIds: Set<string>
-  pointAt: ParsedFrontmatter['pointAt']
+  rangeAt: ParsedFrontmatter['rangeAt']
   /**
    * Frontmatter keys whose value is not known (see `ValidatedFrontmatter`):
    * `*` when the frontmatter could not be read at all. Its errors are on the file.
@@ -35,7 +35,7 @@ export interface CardDraft {
   /** The ids of the intro's headings, for `#heading` links. */
   headingIds: Set<string>
   /** Where a frontmatter value stands, for findings made per card. */
-  pointAt: ParsedFrontmatter['pointAt']
+  rangeAt: ParsedFrontmatter['rangeAt']
   /** As for a theme: keys whose value is not known, `*` for all of them. */
   invalid: ReadonlySet<string>
 }
@@ -44,7 +44,7 @@ export interface CardDraft {
 const unknownFrontmatter: ReadonlySet<string> = new Set(['*'])
 
 /** Where to point when the frontmatter could not be read: the file's start. */
-const atFileStart: ParsedFrontmatter['pointAt'] = () => ({line: 1, column: 1})
+const atFileStart: ParsedFrontmatter['rangeAt'] = () => ({start: {line: 1, column: 1}, end: {line: 1, column: 1}})
 
 /**
  * The per-file step for a theme: depends on the file alone, so it can be
@@ -63,10 +63,10 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
   const parsed = readFrontmatter(file, frontmatter)
   const validated = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
   if (!parsed || !validated) {
-    return {slug, file, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, pointAt: atFileStart, invalid: unknownFrontmatter}
+    return {slug, file, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, rangeAt: atFileStart, invalid: unknownFrontmatter}
   }
   const meta = validated.data
-  const pointAt = atWritten(parsed, validated.rawPath)
+  const rangeAt = atWritten(parsed, validated.rawPath)
 
   let tips: ThemeDraft['tips']
   if (meta.tips) {
@@ -79,7 +79,7 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
       items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.stringPositionsAt(validated.rawPath([...itemPath, index])))))
     }
   }
-  return {slug, file, meta, body: tree, tips, headingIds, pointAt, invalid: validated.invalid}
+  return {slug, file, meta, body: tree, tips, headingIds, rangeAt, invalid: validated.invalid}
 }
 
 /**
@@ -95,22 +95,22 @@ export async function loadCardFile(file: VFile): Promise<CardDraft> {
   const validated = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
   if (!parsed || !validated) return unknownCardDraft(file, tree)
   const meta = validated.data
-  const pointAt = atWritten(parsed, validated.rawPath)
+  const rangeAt = atWritten(parsed, validated.rawPath)
   const sourceTexts = await Promise.all(
     meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.stringPositionsAt(validated.rawPath(['sources', index, 'text']))))
   )
-  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), pointAt, invalid: validated.invalid}
+  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), rangeAt, invalid: validated.invalid}
 }
 
 /** Positions of validated values, looked up where they are written (list items left out move the rest). */
-function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): ParsedFrontmatter['pointAt'] {
-  return (path, what) => parsed.pointAt(rawPath(path), what)
+function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): ParsedFrontmatter['rangeAt'] {
+  return (path, what) => parsed.rangeAt(rawPath(path), what)
 }
 
 /** A card whose frontmatter is not known: the defaults, and every key marked unknown. */
 function unknownCardDraft(file: VFile, intro: Root): CardDraft {
   const meta = cardFrontmatterSchema.parse({title: 'x'})
-  return {file, meta: {...meta, title: ''}, intro, sourceTexts: [], headingIds: collectHeadingIds(intro), pointAt: atFileStart, invalid: unknownFrontmatter}
+  return {file, meta: {...meta, title: ''}, intro, sourceTexts: [], headingIds: collectHeadingIds(intro), rangeAt: atFileStart, invalid: unknownFrontmatter}
 }
 
 /**

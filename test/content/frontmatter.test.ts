@@ -163,4 +163,26 @@ describe('parseFrontmatter and validateFrontmatter', () => {
     expect(parsed.pointAt(['sources', 0, 'text'], 'value')).toEqual({line: 5, column: 11})
     expect(parsed.pointAt(['sources', 0, 'text'], 'text')).toEqual({line: 5, column: 12})
   })
+
+  it('give the range of a key or value, ending before a comment, and a point where the path is not written', () => {
+    const file = new VFile({path: 'x.md'})
+    const yaml = 'title: "De titel" # uitleg\nsummary: >\n  Twee\n  regels\ncolor: 12\n'
+    const parsed = parseFrontmatter(file, {value: yaml, startLine: 2})!
+    // line 2: `title: "De titel" # uitleg`: the key is columns 1-5, the quoted value 8-17
+    expect(parsed.rangeAt(['title'], 'key')).toEqual({start: {line: 2, column: 1}, end: {line: 2, column: 6}})
+    expect(parsed.rangeAt(['title'])).toEqual({start: {line: 2, column: 8}, end: {line: 2, column: 18}})
+    // the folded block runs from its `>` to the end of `regels` on line 5
+    expect(parsed.rangeAt(['summary']).start).toEqual({line: 3, column: 10})
+    expect(parsed.rangeAt(['summary']).end.line).toBeGreaterThanOrEqual(5)
+    expect(parsed.rangeAt(['color'])).toEqual({start: {line: 6, column: 8}, end: {line: 6, column: 10}})
+    const missing = parsed.rangeAt(['sources', 0, 'id'])
+    expect(missing.end).toEqual(missing.start)
+  })
+
+  it('underline the invalid value in its finding', () => {
+    const file = new VFile({path: 'x.md'})
+    const parsed = parseFrontmatter(file, {value: 'title: T\nsummary: S\ncolor: 12345\n', startLine: 2})!
+    validateFrontmatter(file, parsed, themeFrontmatterSchema)
+    expect(file.messages.map((message) => message.place)).toEqual([{start: {line: 4, column: 8}, end: {line: 4, column: 13}}])
+  })
 })

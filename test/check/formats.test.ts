@@ -39,7 +39,7 @@ describe('kenniskaart check --format text', () => {
       [
         'card-empty',
         '  3 | themes: []',
-        '    | ^',
+        '    | ^^^^^^',
         '  hint: List the slugs of the theme files under `themes` in index.md.'
       ].join('\n')
     )
@@ -47,7 +47,7 @@ describe('kenniskaart check --format text', () => {
 
   it('frames a file with a byte-order mark and CRLF line endings without either in the frame, at the same columns', async () => {
     const bom = await runCliInProcess(['check', '--content', 'content'], {cwd: path.join(repoRoot, 'test', 'fixtures', 'broken', 'bom-and-crlf-positions')})
-    expect(bom.stdout).toContain('  4 | kleur: "#0e6591"\n    | ^\n')
+    expect(bom.stdout).toContain('  4 | kleur: "#0e6591"\n    | ^^^^^\n')
     expect(bom.stdout).toContain('  8 | Tekst[@bron] en [@onbekend].\n    |                  ^^^^^^^^^\n')
     expect(bom.stdout).not.toMatch(/[\r\uFEFF]/)
   })
@@ -120,6 +120,8 @@ describe('kenniskaart check --format json', () => {
         file: indexFile,
         line: 3,
         column: 1,
+        endLine: 3,
+        endColumn: 7,
         severity: 'error',
         rule: 'card-empty',
         message: 'The card has no themes to show: none of its theme files is in `themes`',
@@ -151,7 +153,7 @@ describe('kenniskaart check --format github', () => {
   it('prints one workflow command per finding, with file, line, col and the rule as title', () => {
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       `::warning file=${themeFile},line=1,col=1,title=theme-unlisted::Theme \`thema\` is not in the card's \`themes\` list, so it is left out (theme-unlisted). Add \`thema\` to \`themes\` in index.md, or remove the file.`,
-      `::error file=${indexFile},line=3,col=1,title=card-empty::The card has no themes to show: none of its theme files is in \`themes\` (card-empty). List the slugs of the theme files under \`themes\` in index.md.`
+      `::error file=${indexFile},line=3,col=1,endLine=3,endColumn=7,title=card-empty::The card has no themes to show: none of its theme files is in \`themes\` (card-empty). List the slugs of the theme files under \`themes\` in index.md.`
     ])
     expect(run.code).toBe(1)
   })

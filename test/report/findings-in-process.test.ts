@@ -72,6 +72,7 @@ describe('formatFindings', () => {
     expect(blocks[1]).toContain('index.md:3:1')
     expect(blocks[2]).toBe('2 errors, 1 warning')
     expect(text.endsWith('2 errors, 1 warning\n')).toBe(true)
+    expect(text.startsWith('content/kaart/01-thema.md:1:2  warning')).toBe(true)
   })
 
   it('escapes control characters in the file, message, rule and hint of a text finding', () => {

@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'test/fixtures/', '**/*.cjs']},
+  {ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'test/fixtures/', '**/*.cjs', '.stryker-tmp/', 'reports/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

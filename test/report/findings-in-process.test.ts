@@ -29,8 +29,8 @@ describe('collectFindings', () => {
     emitError(file, 'card-empty', 'Broken', {place: {line: 4, column: 2}, hint: 'Fix it.'})
     emitWarning(file, 'theme-unlisted', 'Odd', {place: {line: 9, column: 1}})
     expect(collectFindings([file], '/project')).toEqual([
-      {file: 'content/kaart/index.md', line: 4, column: 2, severity: 'error', rule: 'card-empty', message: 'Broken', hint: 'Fix it.'},
-      {file: 'content/kaart/index.md', line: 9, column: 1, severity: 'warning', rule: 'theme-unlisted', message: 'Odd'}
+      {file: 'content/kaart/index.md', line: 4, column: 2, severity: 'error', rule: 'card-empty', message: 'Broken', hint: 'Fix it.', url: expect.stringMatching(/docs\/rules\.md#card-empty$/)},
+      {file: 'content/kaart/index.md', line: 9, column: 1, severity: 'warning', rule: 'theme-unlisted', message: 'Odd', url: expect.stringMatching(/docs\/rules\.md#theme-unlisted$/)}
     ])
   })
 

@@ -2,6 +2,7 @@ import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {isMainThread} from 'node:worker_threads'
 import {repoRoot} from './content.js'
 
 export {repoRoot}
@@ -90,12 +91,17 @@ async function runInProcessNow(args: string[], options: {cwd: string; env?: Reco
   process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += text(chunk)), true)) as typeof process.stderr.write
   setEnv(env)
   process.exitCode = undefined
-  process.chdir(options.cwd)
+  const realCwd = process.cwd
+  // A worker thread (Stryker runs vitest in threads) cannot change directory; every path the CLI
+  // uses is resolved with path.resolve, which asks process.cwd(), so pretending is enough there.
+  if (isMainThread) process.chdir(options.cwd)
+  else process.cwd = () => options.cwd
   try {
     await run([process.execPath, binPath, ...args])
     return {code: Number(process.exitCode ?? 0), signal: null, stdout, stderr}
   } finally {
-    process.chdir(saved.cwd)
+    if (isMainThread) process.chdir(saved.cwd)
+    else process.cwd = realCwd
     process.exitCode = saved.exitCode
     process.exit = saved.exit
     setEnv(savedEnv)

@@ -35,6 +35,24 @@ export interface ParsedFrontmatter {
 const tooDeepReason = 'Invalid YAML in the frontmatter: a value nests too deeply (lists or mappings inside each other hundreds of levels deep)'
 const tooDeepHint = 'Frontmatter values nest a few levels at most: write the value as plain text, or in quotes if it starts with `[` or `{`.'
 
+/** Lists and mappings inside each other: the content format needs four levels; far more is a mistake or an attack. */
+export const maxYamlDepth = 64
+
+/** The first list or mapping nested deeper than `limit`, found without recursion. */
+function nodeDeeperThan(root: unknown, limit: number): YamlNode | undefined {
+  const stack: Array<{node: unknown; depth: number}> = [{node: root, depth: 0}]
+  while (stack.length > 0) {
+    const {node, depth} = stack.pop()!
+    if (!isMap(node) && !isSeq(node)) continue
+    if (depth >= limit) return node as YamlNode
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({node: item.value, depth: depth + 1}, {node: item.key, depth: depth + 1})
+      else stack.push({node: item, depth: depth + 1})
+    }
+  }
+  return undefined
+}
+
 /** The start of the last line at or before `offset` that starts at the left margin: a top-level key. */
 function topLevelLineStart(text: string, offset: number): number {
   let start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1
@@ -75,6 +93,14 @@ export function parseFrontmatter(file: VFile, block: FrontmatterBlock): ParsedFr
           ? 'Indent with spaces: YAML does not allow tabs for indentation.'
           : 'Check the indentation and quote values that contain `:`, `#`, `[` or start with `@` or `*`.'
     })
+    return undefined
+  }
+
+  // Past a fixed depth a value is refused, whatever stack the process has: the
+  // parser and toJS recurse, so without it the finding would depend on where they ran out.
+  const deep = nodeDeeperThan(document.contents, maxYamlDepth)
+  if (deep) {
+    emitError(file, 'yaml-syntax', tooDeepReason, {place: toFilePoint(topLevelLineStart(block.value, deep.range?.[0] ?? 0)), hint: tooDeepHint})
     return undefined
   }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {parseFrontmatter, validateFrontmatter} from '../../src/content/frontmatter.js'
+import {maxYamlDepth, parseFrontmatter, validateFrontmatter} from '../../src/content/frontmatter.js'
 import {loadCardFile, loadThemeFile} from '../../src/content/load-files.js'
 import {themeFrontmatterSchema} from '../../src/content/schema.js'
 import {contentFile, findingsOf} from '../helpers/content.js'
@@ -184,5 +184,16 @@ describe('parseFrontmatter and validateFrontmatter', () => {
     const parsed = parseFrontmatter(file, {value: 'title: T\nsummary: S\ncolor: 12345\n', startLine: 2})!
     validateFrontmatter(file, parsed, themeFrontmatterSchema)
     expect(file.messages.map((message) => message.place)).toEqual([{start: {line: 4, column: 8}, end: {line: 4, column: 13}}])
+  })
+
+  it('refuse a value nested past the fixed depth, at its key, whatever the stack', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}x${']'.repeat(depth)}`
+    const deep = new VFile({path: 'x.md'})
+    expect(parseFrontmatter(deep, {value: `title: T\nsummary: ${nested(maxYamlDepth + 1)}\n`, startLine: 2})).toBeUndefined()
+    expect(deep.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['yaml-syntax', 3, 1]])
+    expect(deep.messages[0]!.reason).toContain('nests too deeply')
+    const fine = new VFile({path: 'x.md'})
+    expect(parseFrontmatter(fine, {value: `title: T\nsummary: ${nested(maxYamlDepth - 1)}\n`, startLine: 2})).toBeDefined()
+    expect(fine.messages).toEqual([])
   })
 })

@@ -1,25 +1,11 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {loadContent} from '../../src/content/load-content.js'
-import {findingsOf, type TempContent, tempContent, themeMarkdown} from '../helpers/content.js'
+import {describe, expect, it} from 'vitest'
+import {cardLoader, themeMarkdown} from '../helpers/content.js'
 
 // All findings at once, root causes first: what each finding's hint says, and which consequences are folded.
 // The exact places of these cases are in the broken-input corpus (all-findings-*, theme-slug-typo, …).
 
-let temp: TempContent
-
-beforeAll(async () => {
-  temp = await tempContent()
-})
-
-afterAll(async () => {
-  await temp.remove()
-})
-
-async function loadCard(slug: string, files: Record<string, string | Uint8Array>) {
-  await temp.writeCard(slug, files)
-  const {cards, files: vfiles} = await loadContent(temp.dir, {card: slug})
-  return {card: cards[0], findings: findingsOf(...vfiles)}
-}
+/** Write a card to a temp content folder and load just that card. */
+const loadCard = cardLoader()
 
 const sources = 'sources:\n  - id: bron\n    text: Een bron.\n'
 const index = (frontmatter: string, body = 'Intro.') => `---\ntitle: Kaart\n${frontmatter}---\n\n${body}\n`

@@ -1,24 +1,10 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import type {Card} from '../../src/card/model.js'
 import {loadContent} from '../../src/content/load-content.js'
-import {findingsOf, fixtureCardsDir, type TempContent, tempContent, themeMarkdown} from '../helpers/content.js'
+import {cardLoader, findingsOf, fixtureCardsDir, themeMarkdown} from '../helpers/content.js'
 
-let temp: TempContent
-
-beforeAll(async () => {
-  temp = await tempContent()
-})
-
-afterAll(async () => {
-  await temp.remove()
-})
-
-/** Write a card to the temp content folder and load just that card. */
-async function loadCard(slug: string, files: Record<string, string | Uint8Array>) {
-  await temp.writeCard(slug, files)
-  const {cards, files: vfiles} = await loadContent(temp.dir, {card: slug})
-  return {card: cards[0], findings: findingsOf(...vfiles)}
-}
+/** Write a card to a temp content folder and load just that card. */
+const loadCard = cardLoader()
 
 function index(frontmatter: string, body = 'Intro.'): string {
   return `---\ntitle: Kaart\n${frontmatter}---\n\n${body}\n`
@@ -244,11 +230,10 @@ describe('Pandoc citation forms against the literature list', () => {
   })
 
   it('reports an unknown id with the end of the id, also after a prefix', async () => {
-    await temp.writeCard('onbekend-na-prefix', {
+    const {files} = await loadCard('onbekend-na-prefix', {
       'index.md': index(sources),
       '01-een.md': themeMarkdown('Een', 'Tekst [@devries2019; zie @jansen2012, p. 3] en [@jansen2021].')
     })
-    const {files} = await loadContent(temp.dir, {card: 'onbekend-na-prefix'})
     // Line 6: `@jansen2012` runs from column 26 up to column 37.
     expect(findingsOf(...files)).toEqual([expect.objectContaining({file: '01-een.md', line: 6, column: 26, rule: 'citation-unknown'})])
     const message = files.flatMap((file) => file.messages)[0]

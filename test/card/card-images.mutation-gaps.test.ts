@@ -4,29 +4,15 @@
  * checks these through the CLI, which never runs the mutated src/; these
  * fail when src/card/assemble-card.ts breaks (found by mutation testing).
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {loadContent} from '../../src/content/load-content.js'
-import {findingsOf, type TempContent, tempContent, themeMarkdown} from '../helpers/content.js'
+import {describe, expect, it} from 'vitest'
+import {cardLoader, themeMarkdown} from '../helpers/content.js'
 
 /** The eight bytes every PNG file starts with, and a minimal GIF header. */
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
 const gif = new TextEncoder().encode('GIF89a\u0001\u0000\u0001\u0000')
 
-let temp: TempContent
-
-beforeAll(async () => {
-  temp = await tempContent()
-})
-
-afterAll(async () => {
-  await temp.remove()
-})
-
-async function loadCard(slug: string, files: Record<string, string | Uint8Array>) {
-  await temp.writeCard(slug, files)
-  const {cards, files: vfiles} = await loadContent(temp.dir, {card: slug})
-  return {card: cards[0], findings: findingsOf(...vfiles)}
-}
+/** Write a card to a temp content folder and load just that card. */
+const loadCard = cardLoader()
 
 const index = '---\ntitle: Kaart\n---\n\nIntro.\n'
 

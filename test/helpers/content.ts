@@ -3,6 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
+import {afterAll, beforeAll} from 'vitest'
+import type {Card} from '../../src/card/model.js'
+import {loadContent} from '../../src/content/load-content.js'
 
 /** The repository root, so tests run from any working folder. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -80,4 +83,23 @@ export async function tempContent(): Promise<TempContent> {
 /** A theme file's text: frontmatter with title and summary, then a body. */
 export function themeMarkdown(title: string, body = 'Tekst.', extraFrontmatter = ''): string {
   return `---\ntitle: "${title}"\nsummary: "Over ${title.toLowerCase()}."\n${extraFrontmatter}---\n\n${body}\n`
+}
+
+/**
+ * For a test file: a temp content folder made before its tests and removed
+ * after them, and a function that writes a card there and loads just that card.
+ */
+export function cardLoader(): (slug: string, files: Record<string, string | Uint8Array>) => Promise<{card: Card | undefined; findings: SimpleFinding[]; files: VFile[]}> {
+  let temp: TempContent
+  beforeAll(async () => {
+    temp = await tempContent()
+  })
+  afterAll(async () => {
+    await temp.remove()
+  })
+  return async (slug, files) => {
+    await temp.writeCard(slug, files)
+    const {cards, files: vfiles} = await loadContent(temp.dir, {card: slug})
+    return {card: cards[0], findings: findingsOf(...vfiles), files: vfiles}
+  }
 }

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {runCli, workFolder} from './helpers/cli.js'
+import {runCli, runCliInProcess, workFolder} from './helpers/cli.js'
 
 // The real command (compiled lib/); none of these calls gets as far as reading content or starting a browser.
 
@@ -83,6 +83,13 @@ describe('a card named on the command line that is not there', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('hint: The cards are: leercultuur, lezen.')
     expect(run.stderr).not.toContain('Did you mean')
+  })
+
+  it.each(['..', '../lezen', '%', '#', '.', 'a\u001b[31mb'])('refuses the card name %j as unknown, with control characters escaped', async (name) => {
+    const run = await runCliInProcess(['check', '--card', name], {cwd: project.dir})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('hint: The cards are: leercultuur, lezen.')
+    expect(run.stderr).not.toMatch(/\u001b/)
   })
 })
 

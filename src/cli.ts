@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {CliError, ExitCode} from './errors.js'
-import {escapeTerminal} from './report/findings.js'
+import {escapeTerminal} from './report/escape-terminal.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 

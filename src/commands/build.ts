@@ -5,7 +5,8 @@ import {type Publication, publicationPath} from '../card/publication.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
 import {checkOutputDir, outputMarker, writeOutput} from '../output/write-output.js'
-import {escapeTerminal, type FindingsFormat} from '../report/findings.js'
+import {escapeTerminal} from '../report/escape-terminal.js'
+import type {FindingsFormat} from '../report/findings.js'
 import {reportContent} from './report-content.js'
 
 export interface BuildCommandOptions {

@@ -2,7 +2,7 @@ import * as csstree from 'css-tree'
 import type {Element, ElementContent, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {toXml} from 'xast-util-to-xml'
-import {escapeTerminal} from '../report/findings.js'
+import {escapeTerminal} from '../report/escape-terminal.js'
 
 const svgNamespace = 'http://www.w3.org/2000/svg'
 const xlinkNamespace = 'http://www.w3.org/1999/xlink'

@@ -5,7 +5,6 @@ import {codeFrame} from './code-frame.js'
 import {escapeControlCharacters, escapeTerminal} from './escape-terminal.js'
 import {isRuleId, ruleDocsUrl} from './rule-docs.js'
 
-export {escapeTerminal} from './escape-terminal.js'
 
 /** One finding, in the shape machines read (`--format json`). */
 export interface Finding {

@@ -2,7 +2,8 @@
 import {cp, mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {escapeTerminal, type Finding, formatFindings} from '../../src/report/findings.js'
+import {escapeTerminal} from '../../src/report/escape-terminal.js'
+import {type Finding, formatFindings} from '../../src/report/findings.js'
 import {canRunInTerminal, readTree, repoRoot, runCliInProcess, runCliInTerminal, workFolder} from '../helpers/cli.js'
 
 /**

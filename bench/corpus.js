@@ -1,0 +1,95 @@
+// The synthetic corpus of the benchmark: cards like the real ones (an index.md with 15 sources,
+// 7 theme files of about 600 words each, with citations, lists and tips), deterministic from a seed.
+// Usage: node bench/corpus.js <dir> <cards> [seed]
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+
+const words = (
+  'leerkracht school team leren ontwikkeling professionele cultuur onderwijs leerling begeleiding ' +
+  'bestuur beleid collega feedback observatie onderzoek intervisie kwaliteit praktijk vakmanschap ' +
+  'samenwerking reflectie doel resultaat gesprek vertrouwen ruimte tijd kennis vaardigheid houding ' +
+  'loopbaan starter mentor directeur organisatie visie gezamenlijk verbeteren evalueren borgen'
+).split(' ')
+
+/** A small, seeded pseudo-random generator (mulberry32): the same seed gives the same corpus. */
+function random(seed) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function generateCorpus(dir, cardCount, seed = 1) {
+  const next = random(seed)
+  const pick = (list) => list[Math.floor(next() * list.length)]
+  const sentence = (length) => {
+    const text = Array.from({length}, () => pick(words)).join(' ')
+    return `${text[0].toUpperCase()}${text.slice(1)}.`
+  }
+  const paragraph = (sourceIds) => {
+    const sentences = Array.from({length: 4 + Math.floor(next() * 3)}, () => sentence(8 + Math.floor(next() * 8)))
+    const cited = sentences.length - 1
+    sentences[cited] = `${sentences[cited].slice(0, -1)}[@${pick(sourceIds)}].`
+    return sentences.join(' ')
+  }
+  rmSync(dir, {recursive: true, force: true})
+  for (let cardIndex = 1; cardIndex <= cardCount; cardIndex++) {
+    const slug = `kaart-${String(cardIndex).padStart(4, '0')}`
+    const cardDir = path.join(dir, slug)
+    mkdirSync(cardDir, {recursive: true})
+    const sourceIds = Array.from({length: 15}, (_, index) => `bron${index + 1}-${cardIndex}`)
+    const themeSlugs = Array.from({length: 7}, (_, index) => `thema-${index + 1}`)
+    const index = [
+      '---',
+      `title: "Kaart ${cardIndex}: ${sentence(3).slice(0, -1)}"`,
+      'label: Kenniskaart',
+      'publisher: Arbeidsmarktplatform PO',
+      'lang: nl',
+      'sources:',
+      ...sourceIds.flatMap((id) => [`  - id: ${id}`, `    text: "${sentence(6).slice(0, -1)} (${2000 + Math.floor(next() * 25)}), ${sentence(5)}"`]),
+      'contact:',
+      '  phone: "(070) 376 57 70"',
+      '  email: "info@example.nl"',
+      'handouts:',
+      `  - slug: handout`,
+      `    title: "Handout ${cardIndex}"`,
+      `    themes: [${themeSlugs[0]}, ${themeSlugs[1]}]`,
+      '---',
+      '',
+      paragraph(sourceIds),
+      '',
+      paragraph(sourceIds),
+      ''
+    ]
+    writeFileSync(path.join(cardDir, 'index.md'), index.join('\n'))
+    themeSlugs.forEach((themeSlug, themeIndex) => {
+      const body = []
+      for (let section = 1; section <= 4; section++) {
+        body.push(`## ${sentence(3).slice(0, -1)}`, '', paragraph(sourceIds), '', paragraph(sourceIds), '')
+        if (section === 2) body.push(...Array.from({length: 3}, () => `- ${sentence(7)}`), '')
+      }
+      const file = [
+        '---',
+        `title: "${sentence(4).slice(0, -1)}"`,
+        `summary: "${sentence(14)}"`,
+        'tips:',
+        ...Array.from({length: 3}, () => `  - "${sentence(10)}"`),
+        '---',
+        '',
+        ...body
+      ]
+      writeFileSync(path.join(cardDir, `${String(themeIndex + 1).padStart(2, '0')}-${themeSlug}.md`), file.join('\n'))
+    })
+  }
+  return dir
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [dir, cards, seed] = process.argv.slice(2)
+  generateCorpus(dir, Number(cards), Number(seed ?? 1))
+}

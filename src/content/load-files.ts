@@ -7,18 +7,23 @@ import {withinParseLimits} from '../markdown/parse-guard.js'
 import {processMarkdown, processMarkdownFragment} from '../markdown/processor.js'
 import {emitError} from '../report/emit.js'
 import {type ParsedFrontmatter, parseFrontmatter, validateFrontmatter} from './frontmatter.js'
+import {type FrontmatterRanges, type RangeAt, rangeLookup, tabulateRanges} from './frontmatter-ranges.js'
 import {type CardFrontmatter, cardFrontmatterSchema, type ThemeFrontmatter, themeFrontmatterSchema} from './schema.js'
 import {slugFromFileName} from './slug.js'
 
-/** A theme file after the per-file step: parsed, validated, not yet numbered. */
-export interface ThemeDraft {
+/**
+ * A theme file after the per-file step: parsed, validated, not yet
+ * numbered. Plain data (no functions, no file), so it can be cached and
+ * passed between threads; `themeDraft` joins it to its file again.
+ */
+export interface ThemeDraftData {
   slug: string
-  file: VFile
   meta: ThemeFrontmatter
   body: Root
   tips: {heading: Root | undefined; items: Root[]} | undefined
   headingIds: Set<string>
-  rangeAt: ParsedFrontmatter['rangeAt']
+  /** Where each frontmatter value stands, for findings made per card. */
+  ranges: FrontmatterRanges
   /**
    * Frontmatter keys whose value is not known (see `ValidatedFrontmatter`):
    * `*` when the frontmatter could not be read at all. Its errors are on the file.
@@ -26,25 +31,42 @@ export interface ThemeDraft {
   invalid: ReadonlySet<string>
 }
 
-/** The card's index.md after the per-file step. */
-export interface CardDraft {
+/** A theme's draft with its file, for the per-card step. */
+export interface ThemeDraft extends ThemeDraftData {
   file: VFile
+  rangeAt: RangeAt
+}
+
+/** The card's index.md after the per-file step: plain data, like a theme's. */
+export interface CardDraftData {
   meta: CardFrontmatter
   intro: Root
   sourceTexts: Root[]
   /** The ids of the intro's headings, for `#heading` links. */
   headingIds: Set<string>
-  /** Where a frontmatter value stands, for findings made per card. */
-  rangeAt: ParsedFrontmatter['rangeAt']
+  ranges: FrontmatterRanges
   /** As for a theme: keys whose value is not known, `*` for all of them. */
   invalid: ReadonlySet<string>
 }
 
+/** The card's draft with its file, for the per-card step. */
+export interface CardDraft extends CardDraftData {
+  file: VFile
+  rangeAt: RangeAt
+}
+
+/** Join a theme's plain draft to its file. */
+export function themeDraft(file: VFile, data: ThemeDraftData): ThemeDraft {
+  return {...data, file, rangeAt: rangeLookup(data.ranges)}
+}
+
+/** Join a card's plain draft to its file. */
+export function cardDraft(file: VFile, data: CardDraftData): CardDraft {
+  return {...data, file, rangeAt: rangeLookup(data.ranges)}
+}
+
 /** Nothing of the frontmatter is known. */
 const unknownFrontmatter: ReadonlySet<string> = new Set(['*'])
-
-/** Where to point when the frontmatter could not be read: the file's start. */
-const atFileStart: ParsedFrontmatter['rangeAt'] = () => ({start: {line: 1, column: 1}, end: {line: 1, column: 1}})
 
 /**
  * The per-file step for a theme: depends on the file alone, so it can be
@@ -53,7 +75,7 @@ const atFileStart: ParsedFrontmatter['rangeAt'] = () => ({start: {line: 1, colum
  * errors still gives a draft, with what is valid of it, so the body's
  * findings and the card's checks of this file are reported too.
  */
-export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined> {
+export async function loadThemeFile(file: VFile): Promise<ThemeDraftData | undefined> {
   if (!file.data.readable) return undefined
   const processed = await processSafely(file)
   if (!processed) return undefined
@@ -63,10 +85,10 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
   const parsed = readFrontmatter(file, frontmatter)
   const validated = parsed && validateFrontmatter(file, parsed, themeFrontmatterSchema)
   if (!parsed || !validated) {
-    return {slug, file, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, rangeAt: atFileStart, invalid: unknownFrontmatter}
+    return {slug, meta: {title: '', summary: ''}, body: tree, tips: undefined, headingIds, ranges: {}, invalid: unknownFrontmatter}
   }
   const meta = validated.data
-  const rangeAt = atWritten(parsed, validated.rawPath)
+  const ranges = tabulateRanges(meta, atWritten(parsed, validated.rawPath))
 
   let tips: ThemeDraft['tips']
   if (meta.tips) {
@@ -79,7 +101,7 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
       items: await Promise.all(items.map((item, index) => processMarkdownFragment(file, item, parsed.stringPositionsAt(validated.rawPath([...itemPath, index])))))
     }
   }
-  return {slug, file, meta, body: tree, tips, headingIds, rangeAt, invalid: validated.invalid}
+  return {slug, meta, body: tree, tips, headingIds, ranges, invalid: validated.invalid}
 }
 
 /**
@@ -87,30 +109,30 @@ export async function loadThemeFile(file: VFile): Promise<ThemeDraft | undefined
  * the file or its frontmatter cannot be read (the errors are on the file),
  * one that knows nothing, so the card's other files are still checked.
  */
-export async function loadCardFile(file: VFile): Promise<CardDraft> {
+export async function loadCardFile(file: VFile): Promise<CardDraftData> {
   const processed = file.data.readable ? await processSafely(file) : undefined
-  if (!processed) return unknownCardDraft(file, {type: 'root', children: []})
+  if (!processed) return unknownCardDraft({type: 'root', children: []})
   const {tree, frontmatter} = processed
   const parsed = readFrontmatter(file, frontmatter)
   const validated = parsed && validateFrontmatter(file, parsed, cardFrontmatterSchema)
-  if (!parsed || !validated) return unknownCardDraft(file, tree)
+  if (!parsed || !validated) return unknownCardDraft(tree)
   const meta = validated.data
-  const rangeAt = atWritten(parsed, validated.rawPath)
+  const ranges = tabulateRanges(meta, atWritten(parsed, validated.rawPath))
   const sourceTexts = await Promise.all(
     meta.sources.map((source, index) => processMarkdownFragment(file, source.text, parsed.stringPositionsAt(validated.rawPath(['sources', index, 'text']))))
   )
-  return {file, meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), rangeAt, invalid: validated.invalid}
+  return {meta, intro: tree, sourceTexts, headingIds: collectHeadingIds(tree), ranges, invalid: validated.invalid}
 }
 
 /** Positions of validated values, looked up where they are written (list items left out move the rest). */
-function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): ParsedFrontmatter['rangeAt'] {
+function atWritten(parsed: ParsedFrontmatter, rawPath: (path: ReadonlyArray<PropertyKey>) => PropertyKey[]): RangeAt {
   return (path, what) => parsed.rangeAt(rawPath(path), what)
 }
 
 /** A card whose frontmatter is not known: the defaults, and every key marked unknown. */
-function unknownCardDraft(file: VFile, intro: Root): CardDraft {
+function unknownCardDraft(intro: Root): CardDraftData {
   const meta = cardFrontmatterSchema.parse({title: 'x'})
-  return {file, meta: {...meta, title: ''}, intro, sourceTexts: [], headingIds: collectHeadingIds(intro), rangeAt: atFileStart, invalid: unknownFrontmatter}
+  return {meta: {...meta, title: ''}, intro, sourceTexts: [], headingIds: collectHeadingIds(intro), ranges: {}, invalid: unknownFrontmatter}
 }
 
 /**

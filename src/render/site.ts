@@ -29,20 +29,43 @@ export async function renderSite(cards: Card[], options: SiteOptions = {}): Prom
 
 /** The page files of the website: every card, every theme, and an index. */
 export function renderSitePages(cards: Card[], options: SiteOptions = {}): OutputFile[] {
-  const files: OutputFile[] = [renderIndexPage(cards)]
-  for (const card of cards) {
-    files.push({path: `${card.slug}/card.css`, contents: cardStylesheet(card)})
-    files.push(renderCardPage(card, (options.pdfs ?? []).filter((publication) => publication.card === card)))
-    for (const theme of card.themes) files.push(renderThemePage(card, theme))
-  }
+  const files: OutputFile[] = [renderIndexPage(cards.map(indexEntry))]
+  for (const card of cards) files.push(...renderCardPages(card, (options.pdfs ?? []).filter((publication) => publication.card === card)))
   return files
+}
+
+/** The pages of one card: its stylesheet, its page (offering `pdfs`) and a page per theme. */
+export function renderCardPages(card: Card, pdfs: Publication[]): OutputFile[] {
+  return [
+    {path: `${card.slug}/card.css`, contents: cardStylesheet(card)},
+    renderCardPage(card, pdfs),
+    ...card.themes.map((theme) => renderThemePage(card, theme))
+  ]
+}
+
+/** What the index page shows of a card. */
+export interface IndexEntry {
+  slug: string
+  label: string
+  title: string
+  themeCount: number
+  lang: string
+  visualTheme: string
+}
+
+export function indexEntry(card: Card): IndexEntry {
+  return {slug: card.slug, label: card.meta.label, title: card.meta.title, themeCount: card.themes.length, lang: card.meta.lang, visualTheme: card.visualTheme.name}
 }
 
 /** The stylesheets and fonts of the visual themes the cards use. */
 export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
-  const themes = new Map<string, VisualTheme>(cards.map((card) => [card.visualTheme.name, card.visualTheme]))
+  return renderVisualThemeAssets([...new Map(cards.map((card) => [card.visualTheme.name, card.visualTheme])).values()])
+}
+
+/** The stylesheets and fonts of these visual themes. */
+export async function renderVisualThemeAssets(themes: readonly VisualTheme[]): Promise<OutputFile[]> {
   const files: OutputFile[] = []
-  for (const theme of themes.values()) {
+  for (const theme of themes) {
     files.push({path: `assets/${theme.name}/site.css`, contents: theme.siteStylesheet})
     files.push({path: `assets/${theme.name}/print.css`, contents: theme.printStylesheet})
     if (theme.fontsStylesheet) files.push({path: `assets/${theme.name}/fonts.css`, contents: theme.fontsStylesheet})
@@ -61,11 +84,12 @@ export function copyCardImages(cards: Card[]): OutputFile[] {
   return cards.flatMap((card) => card.images.map((image) => ({path: `${card.slug}/${image.path}`, contents: image.contents})))
 }
 
-function renderIndexPage(cards: Card[]): OutputFile {
+/** The index page, listing `cards` in the order given. */
+export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
   const page = 'index.html'
-  const themeNames = [...new Set(cards.map((card) => card.visualTheme.name))]
+  const themeNames = [...new Set(cards.map((card) => card.visualTheme))]
   const tree = htmlDocument({
-    lang: cards[0]?.meta.lang ?? 'nl',
+    lang: cards[0]?.lang ?? 'nl',
     title: labels.cardsTitle,
     stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
     bodyClass: ['page', 'page-index'],
@@ -80,9 +104,9 @@ function renderIndexPage(cards: Card[]): OutputFile {
           cards.map((card) =>
             h('li', {className: ['card-list-item']}, [
               h('a', {className: ['card-list-link'], href: relativeUrl(page, `${card.slug}/`)}, [
-                h('span', {className: ['card-list-label']}, card.meta.label),
-                h('h2', {className: ['card-list-title']}, card.meta.title),
-                h('span', {className: ['card-list-count']}, `${card.themes.length} thema's`)
+                h('span', {className: ['card-list-label']}, card.label),
+                h('h2', {className: ['card-list-title']}, card.title),
+                h('span', {className: ['card-list-count']}, `${card.themeCount} thema's`)
               ])
             ])
           )

@@ -29,12 +29,34 @@ export interface ContentFolder {
   problems: VFile[]
 }
 
+/** A card folder found in the content folder, to be read when its turn comes. */
+export interface CardFolderEntry {
+  slug: string
+  dir: string
+  read(): Promise<CardFolder>
+}
+
+/** The content folder listed: its cards not read yet, so a build holds one card at a time. */
+export interface ContentListing {
+  dir: string
+  cards: CardFolderEntry[]
+  problems: VFile[]
+}
+
 /**
  * Read every card folder below `contentDir`. Files are only ever read. A
  * file that cannot be read as text is reported on its own VFile, so one bad
  * file never hides the findings in the others.
  */
 export async function readContent(contentDir: string, onlyCard?: string): Promise<ContentFolder> {
+  const listing = await listContent(contentDir, onlyCard)
+  const cards: CardFolder[] = []
+  for (const entry of listing.cards) cards.push(await entry.read())
+  return {dir: listing.dir, cards, problems: listing.problems}
+}
+
+/** List the card folders below `contentDir`, with the problems of the folder itself; read none yet. */
+export async function listContent(contentDir: string, onlyCard?: string): Promise<ContentListing> {
   const dir = path.resolve(contentDir)
   let entries
   try {
@@ -54,7 +76,7 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
   if (onlyCard !== undefined && !allCardNames.includes(onlyCard)) throw unknownCard(onlyCard, allCardNames, dir)
   const cardNames = allCardNames.filter((name) => onlyCard === undefined || name === onlyCard)
 
-  const cards: CardFolder[] = []
+  const cards: CardFolderEntry[] = []
   const problems: VFile[] = []
   for (const name of cardNames) {
     const cardDir = path.join(dir, name)
@@ -73,7 +95,7 @@ export async function readContent(contentDir: string, onlyCard?: string): Promis
       problems.push(await cardNameFinding(cardDir, nameProblem.reason, nameProblem.suggestion))
       continue
     }
-    cards.push(await readCardFolder(root, cardDir))
+    cards.push({slug: name, dir: cardDir, read: () => readCardFolder(root, cardDir)})
   }
 
   if (cards.length === 0 && problems.length === 0) {

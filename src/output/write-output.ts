@@ -49,6 +49,16 @@ export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'con
   return outDir
 }
 
+/** A new output being written, file by file, beside the previous one. */
+export interface OutputStaging {
+  /** Write one file of the new output. */
+  write(file: OutputFile): Promise<void>
+  /** Carry over what is kept of the previous output, then put the new output in its place. */
+  commit(): Promise<void>
+  /** Throw the new output away: the previous one stays as it was. */
+  abandon(): Promise<void>
+}
+
 /**
  * Write a build's files to the output folder: everything goes to a fresh
  * folder beside it, which replaces the old one only when complete (see
@@ -56,41 +66,87 @@ export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'con
  * as it was; failures are a `CliError` with exit 4.
  */
 export async function writeOutput(files: OutputFile[], options: WriteOptions): Promise<void> {
-  const writes = options.writes ?? processWrites
-  const outDir = await checkOutputDir(options)
-  await writes.run(async () => {
-    const staging = leftoverPath(outDir, 'tmp')
-    try {
-      await writeFolder(staging, outDir, files, options, writes)
-      await swapFolder({staging, target: outDir, previous: leftoverPath(outDir, 'old'), writes, beforeStep: options.beforeStep})
-    } catch (error) {
-      await rm(staging, {recursive: true, force: true})
-      if (error instanceof CliError || error instanceof WriteInterrupted) throw error
-      throw new CliError(`Cannot write the output to ${outDir}: ${(error as Error).message}`, {
-        hint: 'Check that the folder and the one holding it are writable and the disk is not full. The previous output is unchanged.',
-        cause: error
-      })
-    }
-  })
+  const output = await openOutput(options)
+  try {
+    for (const file of files) await output.write(file)
+  } catch (error) {
+    await output.abandon()
+    throw error
+  }
+  await output.commit()
 }
 
-/** Fill the new folder: the build's files, then what is kept of the previous output. */
-async function writeFolder(staging: string, outDir: string, files: OutputFile[], options: WriteOptions, writes: OutputWrites): Promise<void> {
-  const write = async (relative: string, contents: () => Promise<string | Uint8Array>) => {
+/**
+ * Start a new output: files are written to a fresh folder beside `outDir`
+ * as the build makes them, so it never holds the whole site in memory.
+ * Nothing of the previous output changes until `commit`; an interrupt
+ * stops the write at its next file, and the caller then abandons it.
+ */
+export async function openOutput(options: WriteOptions): Promise<OutputStaging> {
+  const writes = options.writes ?? processWrites
+  const outDir = await checkOutputDir(options)
+  const staging = leftoverPath(outDir, 'tmp')
+  const written = new Set<string>()
+  const folders = new Set<string>()
+  let settle!: (outcome: 'committed' | 'abandoned') => void
+  // The interrupt handler waits until the write has been committed (the new output is in place) or abandoned
+  const settled = new Promise<void>((resolve, reject) => (settle = (outcome) => (outcome === 'committed' ? resolve() : reject(new WriteInterrupted()))))
+  writes.checkNotStopped()
+  void writes.run(() => settled).catch(() => undefined)
+
+  const failure = (error: unknown) => {
+    if (error instanceof CliError || error instanceof WriteInterrupted) return error
+    return new CliError(`Cannot write the output to ${outDir}: ${(error as Error).message}`, {
+      hint: 'Check that the folder and the one holding it are writable and the disk is not full. The previous output is unchanged.',
+      cause: error
+    })
+  }
+  const writeFileAt = async (relative: string, contents: () => Promise<string | Uint8Array>) => {
     writes.checkNotStopped()
     await options.beforeStep?.('write-file')
     const target = path.join(staging, ...relative.split('/'))
-    await mkdir(path.dirname(target), {recursive: true})
+    const folder = path.dirname(target)
+    if (!folders.has(folder)) {
+      await mkdir(folder, {recursive: true})
+      folders.add(folder)
+    }
     await writeFile(target, await contents())
   }
-  await mkdir(staging, {recursive: true})
-  await writeFile(path.join(staging, outputMarker), 'This folder is written by kenniskaart and replaced on every build.\n')
-  const written = new Set(files.map((file) => file.path))
-  for (const file of files) await write(file.path, async () => file.contents)
-  if (!options.keepPrevious) return
-  for (const relative of await previousFiles(outDir)) {
-    if (written.has(relative) || relative === outputMarker || !options.keepPrevious(relative)) continue
-    await write(relative, () => readFile(path.join(outDir, ...relative.split('/'))))
+  const abandon = async () => {
+    await rm(staging, {recursive: true, force: true})
+    settle('abandoned')
+  }
+
+  try {
+    await mkdir(staging, {recursive: true})
+    await writeFile(path.join(staging, outputMarker), 'This folder is written by kenniskaart and replaced on every build.\n')
+  } catch (error) {
+    await abandon()
+    throw failure(error)
+  }
+  return {
+    async write(file) {
+      written.add(file.path)
+      await writeFileAt(file.path, async () => file.contents).catch((error: unknown) => {
+        throw failure(error)
+      })
+    },
+    async commit() {
+      try {
+        if (options.keepPrevious) {
+          for (const relative of await previousFiles(outDir)) {
+            if (written.has(relative) || relative === outputMarker || !options.keepPrevious(relative)) continue
+            await writeFileAt(relative, () => readFile(path.join(outDir, ...relative.split('/'))))
+          }
+        }
+        await swapFolder({staging, target: outDir, previous: leftoverPath(outDir, 'old'), writes, beforeStep: options.beforeStep})
+        settle('committed')
+      } catch (error) {
+        await abandon()
+        throw failure(error)
+      }
+    },
+    abandon
   }
 }
 

@@ -52,6 +52,8 @@ export function createProgram(): Command {
     .addOption(browserOption())
     .addOption(timeoutOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
+    .option('--cache-dir <dir>', 'keep results of earlier builds here (default: node_modules/.cache/kenniskaart of the project)')
+    .option('--no-cache', 'build everything anew, without reading or writing the cache')
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
     .exitOverride()

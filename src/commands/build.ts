@@ -1,10 +1,17 @@
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {type Publication, publicationPath} from '../card/publication.js'
+import {loadContent} from '../content/load-content.js'
+import {type EnginePdfOptions, buildSite, type SiteBuildResult} from '../engine/build-site.js'
+import {diskCache, memoryCache} from '../engine/cache-store.js'
+import {defaultCacheDir} from '../engine/cache-dir.js'
+import {toolId} from '../engine/keys.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
-import {checkOutputDir, outputMarker, writeOutput} from '../output/write-output.js'
+import {checkOutputDir, openOutput, outputMarker} from '../output/write-output.js'
+import {browserIdentity} from '../pdf/browser-identity.js'
+import {type IndexEntry, indexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {reportContent} from './report-content.js'
@@ -19,39 +26,54 @@ export interface BuildCommandOptions {
   card?: string
   browser?: string
   pdfTimeout?: number
+  /** The cache folder; `false` (`--no-cache`) builds without one. */
+  cache?: boolean
+  cacheDir?: string
 }
 
-/** `kenniskaart build`: check, render in memory, then swap the output in. */
+/** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
   const out = await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
   reportRecovered(await recoverLeftovers(out))
   // The build's own earlier output, to read PDFs and other cards from; never a folder of someone else's
   const ownOutput = existsSync(path.join(out, outputMarker))
-  const previousPdf = (publication: Publication) =>
-    ownOutput ? readFile(path.join(out, ...publicationPath(publication).split('/'))).catch(() => undefined) : Promise.resolve(undefined)
-  // The browser starts first: it runs in its own process while Node loads and checks the content
-  const launcher = options.pdf ? await import('../pdf/start-browser.js') : undefined
-  const browser = launcher?.startBrowser(options.browser)
-  const {build} = await import('../build.js')
+  const previous = (relative: string) => (ownOutput ? readFile(path.join(out, ...relative.split('/'))).catch(() => undefined) : Promise.resolve(undefined))
   const card = options.card
-  const building = build({
-    contentDir: options.content,
-    ...(card === undefined ? {} : {card, listInIndex: (slug: string) => ownOutput && existsSync(path.join(out, slug, 'index.html'))}),
-    pdf: options.pdf ? {browserPath: options.browser, browser, timeoutSeconds: options.pdfTimeout, previousPdf} : false,
-    keptPdf: options.pdf ? undefined : previousPdf
-  })
-  const result = await building.finally(() => launcher?.closeStartedBrowser(browser))
+  const tool = await toolId()
+  const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
+  const cache = cacheDir === undefined ? memoryCache() : await diskCache(cacheDir, tool)
+  for (const warning of cache.warnings.splice(0)) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
+
+  // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
+  const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
+  const output = await openOutput({outDir: options.out, contentDir: options.content, force: options.force, keepPrevious})
+  let result: SiteBuildResult
+  try {
+    result = await buildSite({
+      contentDir: options.content,
+      card,
+      cache,
+      cacheDir,
+      tool,
+      write: (file) => output.write(file),
+      pdf: options.pdf ? pdfOptions(options, previous) : false,
+      keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
+      otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out)
+    })
+  } catch (error) {
+    await output.abandon()
+    throw error
+  }
+  for (const warning of result.cacheWarnings) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {
+    await output.abandon()
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
     return ExitCode.contentErrors
   }
-  // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
-  const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
-  await writeOutput(result.pages, {outDir: options.out, contentDir: options.content, force: options.force, keepPrevious})
+  await output.commit()
 
-  const pages = result.pages.filter((file) => file.path.endsWith('.html')).length
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   if (result.keptPdfs.length > 0) {
@@ -60,8 +82,43 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   }
   const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
   const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
-  process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
+  process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(result.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   return ExitCode.ok
+}
+
+/** Printing: the browser starts only when a PDF is not in the cache. */
+function pdfOptions(options: BuildCommandOptions, previous: (relative: string) => Promise<Uint8Array | undefined>): EnginePdfOptions {
+  let found: Promise<{executablePath: string}> | undefined
+  const browserFound = () => (found ??= import('../pdf/find-browser.js').then(({findBrowser}) => findBrowser(options.browser)))
+  return {
+    browser: async () => (await import('../pdf/start-browser.js')).startBrowser(options.browser),
+    browserIdentity: async () => browserIdentity((await browserFound()).executablePath),
+    timeoutSeconds: options.pdfTimeout,
+    previousPdf: (publication: Publication) => previous(publicationPath(publication))
+  }
+}
+
+/** The PDFs of a card in the previous output (the whole card's and its handouts'), to keep when not printing. */
+async function keptPdfsOf(out: string, ownOutput: boolean, slug: string): Promise<Map<string, Uint8Array>> {
+  const kept = new Map<string, Uint8Array>()
+  if (!ownOutput) return kept
+  const candidates = [`${slug}/${slug}.pdf`, ...(await readdir(path.join(out, slug, 'handouts')).catch(() => [])).filter((name) => name.endsWith('.pdf')).map((name) => `${slug}/handouts/${name}`)]
+  for (const relative of candidates) {
+    const contents = await readFile(path.join(out, ...relative.split('/'))).catch(() => undefined)
+    if (contents) kept.set(relative, contents)
+  }
+  return kept
+}
+
+/**
+ * With `--card`: the other cards the index page still lists, those whose
+ * pages are in the output. Their titles, labels and theme counts come from
+ * the content (read again, its findings not reported: they belong to
+ * builds of those cards).
+ */
+async function otherCards(contentDir: string, built: string, out: string): Promise<IndexEntry[]> {
+  const {cards} = await loadContent(contentDir)
+  return cards.filter((card) => card.slug !== built && existsSync(path.join(out, card.slug, 'index.html'))).map(indexEntry)
 }
 
 /** Say what was cleaned up after a build that was killed. */

@@ -59,7 +59,13 @@ export async function runFileStep(input: FileStepInput): Promise<FileResult> {
  * the per-file step would have left them there.
  */
 export function applyFileResult(file: VFile, result: FileResult): void {
-  for (const stored of result.messages) {
+  applyStoredMessages(file, result.messages)
+  Object.assign(file.data, result.references)
+}
+
+/** Put stored findings on a file, in their order. */
+export function applyStoredMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  for (const stored of messages) {
     const message = file.message(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source})
     message.fatal = stored.fatal
     message.url = stored.url
@@ -67,7 +73,6 @@ export function applyFileResult(file: VFile, result: FileResult): void {
     message.expected = stored.expected
     message.actual = stored.actual
   }
-  Object.assign(file.data, result.references)
 }
 
 /** A finding as plain data. */

@@ -1,0 +1,344 @@
+import os from 'node:os'
+import pLimit from 'p-limit'
+import type {VFile} from 'vfile'
+import type {Card} from '../card/model.js'
+import type {Publication} from '../card/publication.js'
+import {type CardFolder, type CardFolderEntry, listContent} from '../content/read-content.js'
+import type {OutputFile} from '../output/output-file.js'
+import type {PdfBrowser} from '../pdf/browser.js'
+import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
+import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
+import type {CacheStore} from './cache-store.js'
+import {type CardStepContext, type CardStepResult, cardStepInput, fileKey, forgetVisualThemes, publicationsOf, runCardStep, visualThemeLoads} from './card-step.js'
+import type {CardTask, CardTaskResult} from './card-worker.js'
+import {applyStoredMessages} from './file-step.js'
+import {hashText} from './hash.js'
+import {imagesKey, visualThemeKey} from './keys.js'
+
+/** How the engine prints, when it prints. */
+export interface EnginePdfOptions {
+  /** Starts the browser; called at most once, and only when a PDF is not in the cache. */
+  browser: () => Promise<PdfBrowser>
+  /** What identifies the browser's build, without starting it: part of each PDF's key. */
+  browserIdentity: () => Promise<string>
+  timeoutSeconds?: number | undefined
+  /** The PDF the previous build wrote for a publication: its page numbers are the first guess. */
+  previousPdf?: ((publication: Publication) => Promise<Uint8Array | undefined>) | undefined
+}
+
+/** What the engine reports as it goes; all optional. */
+export interface EngineEvents {
+  cardsFound?(total: number): void
+  cardDone?(slug: string, fromCache: boolean): void
+  pdfDone?(path: string, fromCache: boolean): void
+}
+
+export interface SiteBuildOptions {
+  contentDir: string
+  /** Build only this card. */
+  card?: string | undefined
+  cache: CacheStore
+  /** Where the cache is on disk, for the worker threads to open it too. */
+  cacheDir?: string | undefined
+  /** The tool build (see `toolId`). */
+  tool: string
+  /** Receives every file of the output as soon as it is made. */
+  write: (file: OutputFile) => Promise<void>
+  /** Print each card and its handouts; `false` builds the site alone. */
+  pdf: EnginePdfOptions | false
+  /**
+   * Without printing: the PDFs an earlier build wrote for a card, by output
+   * path. They are offered on the card page and written again as they are.
+   */
+  keptPdfs?: ((slug: string) => Promise<Map<string, Uint8Array>>) | undefined
+  /** With `card`: the other cards the index page lists (see `build --card`). */
+  otherIndexEntries?: (() => Promise<IndexEntry[]>) | undefined
+  /** Worker threads for the per-card step: `auto` uses them when there are enough cards to pay for them. */
+  workers?: 'auto' | false
+  events?: EngineEvents
+}
+
+export interface SiteBuildResult {
+  /** Every content file read, with its findings. */
+  files: VFile[]
+  /** True when any file has an error: the output written must then be thrown away. */
+  failed: boolean
+  cards: IndexEntry[]
+  pages: number
+  pdfs: Array<{path: string; pageCount: number; fromCache: boolean}>
+  keptPdfs: string[]
+  /** What the cache did, for `--verbose`. */
+  cacheWarnings: string[]
+  fileResults: {hits: number; misses: number}
+  cardResults: {hits: number; misses: number}
+}
+
+/** A card's entry in the cache: its step's result, and what it depended on besides its files. */
+interface CardEntry {
+  result: CardStepResult
+  visualThemeKey: string | undefined
+  imagesKey: string
+}
+
+/** A printed PDF in the cache. */
+interface PdfEntry {
+  contents: Uint8Array
+  pageCount: number
+}
+
+/** Below this many cards, the worker threads cost more to start than they save. */
+const workerThreshold = 8
+
+/**
+ * The incremental engine: builds the site card by card, each card written
+ * out (and released) before the next is held in memory. A card whose files,
+ * visual theme and images are as in a build before is taken from the cache
+ * whole; a changed card redoes only its changed files (the others come from
+ * the cache by their text) and its per-card step. A PDF is keyed by what it
+ * prints and the browser: an unchanged card prints nothing, and no browser
+ * starts. Nothing here decides whether the output is kept: the caller
+ * commits it, or throws it away when `failed`.
+ */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
+  forgetVisualThemes()
+  const listing = await listContent(options.contentDir, options.card)
+  options.events?.cardsFound?.(listing.cards.length)
+  const files: VFile[] = [...listing.problems]
+  const cardFiles: VFile[][] = listing.cards.map(() => [])
+  const themeFileAfter: Array<VFile | undefined> = listing.cards.map(() => undefined)
+  const entries: IndexEntry[] = []
+  const themes = new Map<string, {load: VisualThemeLoad; key: string}>()
+  const themeFilesReported = new Set<string>()
+  const pdfs: SiteBuildResult['pdfs'] = []
+  const keptPdfs: string[] = []
+  const cacheWarnings: string[] = []
+  const fileResults = {hits: 0, misses: 0}
+  const cardResults = {hits: 0, misses: 0}
+  let pages = 0
+  let failed = listing.problems.some(hasError)
+
+  const visualTheme = async (name: string) => {
+    let known = themes.get(name)
+    if (!known) {
+      const load = await visualThemeLoads(listing.dir, name)
+      known = {load, key: await visualThemeKey(load)}
+      themes.set(name, known)
+    }
+    return known
+  }
+  const write = async (file: OutputFile) => {
+    pages += file.path.endsWith('.html') ? 1 : 0
+    await options.write(file)
+  }
+  const pool = workerPool(options, listing.cards.length)
+  let browser: Promise<PdfBrowser> | undefined
+  const startBrowser = () => (browser ??= options.pdf ? options.pdf.browser() : Promise.reject(new Error('no PDFs asked for')))
+
+  const buildCard = async (entry: CardFolderEntry, position: number) => {
+    const folder = await entry.read()
+    const ownFiles = [folder.index, ...folder.themeFiles]
+    cardFiles[position] = ownFiles
+    const kept = options.pdf ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
+    const context: CardStepContext = {contentDir: listing.dir, downloads: options.pdf ? 'all' : [...kept.keys()].sort(), withPrintKeys: options.pdf !== false, tool: options.tool}
+    const key = cardKey(folder, context)
+
+    // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
+    let result: CardStepResult | undefined
+    let card: Card | undefined
+    let fromCache = false
+    let cachedPdfs = new Map<string, PdfEntry>()
+    const cached = key === undefined ? undefined : ((await options.cache.get('cards', key)) as CardEntry | undefined)
+    if (cached && (await stillValid(cached, folder, visualTheme))) {
+      cachedPdfs = await lookUpPdfs(cached.result, cached.visualThemeKey)
+      if (!options.pdf || cachedPdfs.size === cached.result.built?.publications.length) {
+        result = cached.result
+        ownFiles.forEach((file, index) => applyStoredMessages(file, result!.messages[index] ?? []))
+        cardResults.hits++
+        fromCache = true
+      }
+    }
+    if (!result) {
+      cardResults.misses++
+      // A card to print needs its trees here; the site alone can be made in a worker
+      if (pool && !options.pdf) {
+        const task: CardTask = {input: cardStepInput(folder, context), cacheDir: options.cacheDir}
+        const done = (await pool.run(task)) as CardTaskResult
+        result = done.result
+        ownFiles.forEach((file, index) => applyStoredMessages(file, result!.messages[index] ?? []))
+        cacheWarnings.push(...done.warnings)
+        fileResults.hits += done.fileHits
+        fileResults.misses += done.fileMisses
+      } else {
+        const hits = options.cache.stats.hits.files
+        const misses = options.cache.stats.misses.files
+        ;({result, card} = await runCardStep(folder, context, options.cache, {keepCard: options.pdf !== false}))
+        fileResults.hits += options.cache.stats.hits.files - hits
+        fileResults.misses += options.cache.stats.misses.files - misses
+      }
+      if (key !== undefined) {
+        const themeKey = result.visualTheme === undefined ? undefined : (await visualTheme(result.visualTheme)).key
+        options.cache.set('cards', key, {result, visualThemeKey: themeKey, imagesKey: await imagesKey(folder.dir, result.imageTargets)} satisfies CardEntry)
+      }
+    }
+
+    // The visual theme: its theme.json's findings once, its files in the output
+    const theme = result.visualTheme === undefined ? undefined : await visualTheme(result.visualTheme)
+    if (theme && theme.load.kind !== 'unknown' && theme.load.file && !themeFilesReported.has(result.visualTheme!)) {
+      themeFilesReported.add(result.visualTheme!)
+      themeFileAfter[position] = theme.load.file
+    }
+    if (ownFiles.some(hasError)) failed = true
+    // A file without findings is not shown again: its text need not be held until the report
+    for (const file of ownFiles) if (file.messages.length === 0) file.value = ''
+    options.events?.cardDone?.(folder.slug, fromCache)
+    const built = result.built
+    if (!built || failed) return
+
+    entries.push(built.entry)
+    for (const page of built.pages) await write(page)
+    if (!options.pdf) {
+      // Only the PDFs of publications the card still has
+      for (const {path} of built.publications) {
+        const contents = kept.get(path)
+        if (!contents) continue
+        await write({path, contents})
+        keptPdfs.push(path)
+      }
+      return
+    }
+    // PDFs: from the cache, or printed now with the card's files and its theme's served to the browser
+    const themeKey = theme?.key ?? ''
+    const toPrint: Publication[] = []
+    const publications = card ? publicationsOf(card) : []
+    for (const [index, publication] of built.publications.entries()) {
+      const hit = cachedPdfs.get(publication.path)
+      if (hit) {
+        await write({path: publication.path, contents: hit.contents})
+        pdfs.push({path: publication.path, pageCount: hit.pageCount, fromCache: true})
+        options.events?.pdfDone?.(publication.path, true)
+      } else {
+        toPrint.push(publications[index]!)
+      }
+    }
+    if (toPrint.length === 0) return
+    const loadedTheme = theme?.load.kind === 'loaded' ? theme.load.theme : undefined
+    const served = [...built.pages, ...(loadedTheme ? await themeAssets(loadedTheme) : [])]
+    const {renderPublications} = await import('../pdf/render-publications.js')
+    const printed = await renderPublications(toPrint, served, {
+      browser: startBrowser(),
+      timeoutSeconds: options.pdf.timeoutSeconds,
+      previousPdf: options.pdf.previousPdf,
+      findingFiles: files
+    })
+    const identity = await options.pdf.browserIdentity()
+    for (const pdf of printed) {
+      const printKeyOf = built.publications.find((publication) => publication.path === pdf.path)?.printKey
+      if (printKeyOf) options.cache.set('pdfs', pdfKey(printKeyOf, themeKey, identity, options.tool), {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount} satisfies PdfEntry)
+      await write({path: pdf.path, contents: pdf.contents})
+      pdfs.push({path: pdf.path, pageCount: pdf.pageCount, fromCache: false})
+      options.events?.pdfDone?.(pdf.path, false)
+    }
+  }
+
+  const lookUpPdfs = async (result: CardStepResult, themeKey: string | undefined) => {
+    const found = new Map<string, PdfEntry>()
+    if (!options.pdf || !result.built) return found
+    const identity = await options.pdf.browserIdentity()
+    for (const publication of result.built.publications) {
+      if (!publication.printKey) continue
+      const entry = (await options.cache.get('pdfs', pdfKey(publication.printKey, themeKey ?? '', identity, options.tool))) as PdfEntry | undefined
+      if (entry) found.set(publication.path, entry)
+    }
+    return found
+  }
+  const themeAssetFiles = new Map<string, Promise<OutputFile[]>>()
+  const themeAssets = (theme: VisualTheme) => {
+    let assets = themeAssetFiles.get(theme.name)
+    if (!assets) {
+      assets = renderVisualThemeAssets([theme])
+      themeAssetFiles.set(theme.name, assets)
+    }
+    return assets
+  }
+
+  // A few cards at once: while one waits for its files, a worker or the browser, the next is read
+  const limit = pLimit(pool ? os.availableParallelism() * 2 : 2)
+  try {
+    await Promise.all(listing.cards.map((entry, position) => limit(() => buildCard(entry, position))))
+    if (!failed) {
+      const others = options.otherIndexEntries ? await options.otherIndexEntries() : []
+      const listed = [...entries, ...others.filter((other) => !entries.some((entry) => entry.slug === other.slug))]
+      listed.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      await write(renderIndexPage(listed))
+      for (const name of [...new Set(entries.map((entry) => entry.visualTheme))].sort()) {
+        const theme = themes.get(name)
+        if (theme?.load.kind === 'loaded') for (const asset of await themeAssets(theme.load.theme)) await write(asset)
+      }
+    }
+  } finally {
+    await pool?.destroy()
+    if (browser) await (await import('../pdf/start-browser.js')).closeStartedBrowser(browser)
+    await options.cache.flush()
+  }
+
+  // The files in content order: the folder's problems, then card by card (a theme.json after the first card that uses it)
+  const ordered = [...files]
+  cardFiles.forEach((own, position) => ordered.push(...own, ...(themeFileAfter[position] ? [themeFileAfter[position]] : [])))
+  entries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  return {
+    files: ordered,
+    failed: failed || ordered.some(hasError),
+    cards: entries,
+    pages,
+    pdfs: pdfs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    keptPdfs,
+    cacheWarnings: [...new Set([...options.cache.warnings, ...cacheWarnings])],
+    fileResults,
+    cardResults
+  }
+}
+
+/**
+ * The key of a card's entry: the tool build, the card, what its page
+ * offers, and the name and text of each of its files. Undefined when a
+ * file could not be read (its findings come from reading, every time).
+ */
+function cardKey(folder: CardFolder, context: CardStepContext): string | undefined {
+  const files = [folder.index, ...folder.themeFiles]
+  if (!folder.hasIndex || files.some((file) => !file.data.readable)) return undefined
+  const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
+  files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
+  return hashText(parts)
+}
+
+/** Whether what a cached card read besides its files (its visual theme, its images) is as it was. */
+async function stillValid(entry: CardEntry, folder: CardFolder, visualTheme: (name: string) => Promise<{key: string}>): Promise<boolean> {
+  const name = entry.result.visualTheme
+  if (name !== undefined && (await visualTheme(name)).key !== entry.visualThemeKey) return false
+  return (await imagesKey(folder.dir, entry.result.imageTargets)) === entry.imagesKey
+}
+
+function pdfKey(printKey: string, themeKey: string, browserIdentity: string, tool: string): string {
+  return hashText([printKey, themeKey, browserIdentity, tool])
+}
+
+function hasError(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal)
+}
+
+/** Worker threads for the per-card step, started only for builds with enough cards. */
+function workerPool(options: SiteBuildOptions, cards: number): {run(task: CardTask): Promise<unknown>; destroy(): Promise<void>} | undefined {
+  if (options.workers === false || cards < workerThreshold || os.availableParallelism() < 2) return undefined
+  let pool: Promise<import('tinypool').default> | undefined
+  const start = () =>
+    (pool ??= import('tinypool').then(
+      ({default: Tinypool}) =>
+        new Tinypool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism(), idleTimeout: 1000})
+    ))
+  return {
+    run: async (task) => (await start()).run(task),
+    destroy: async () => {
+      if (pool) await (await pool).destroy()
+    }
+  }
+}

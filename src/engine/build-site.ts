@@ -1,5 +1,6 @@
 import os from 'node:os'
 import pLimit from 'p-limit'
+import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
 import type {Card} from '../card/model.js'
 import type {Publication} from '../card/publication.js'
@@ -329,11 +330,11 @@ function hasError(file: VFile): boolean {
 /** Worker threads for the per-card step, started only for builds with enough cards. */
 function workerPool(options: SiteBuildOptions, cards: number): {run(task: CardTask): Promise<unknown>; destroy(): Promise<void>} | undefined {
   if (options.workers === false || cards < workerThreshold || os.availableParallelism() < 2) return undefined
-  let pool: Promise<import('tinypool').default> | undefined
+  let pool: Promise<Tinypool> | undefined
   const start = () =>
     (pool ??= import('tinypool').then(
-      ({default: Tinypool}) =>
-        new Tinypool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism(), idleTimeout: 1000})
+      ({default: Pool}) =>
+        new Pool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism(), idleTimeout: 1000})
     ))
   return {
     run: async (task) => (await start()).run(task),

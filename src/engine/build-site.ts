@@ -319,8 +319,9 @@ async function stillValid(entry: CardEntry, folder: CardFolder, visualTheme: (na
   return (await imagesKey(folder.dir, entry.result.imageTargets)) === entry.imagesKey
 }
 
+/** A PDF's key: what it prints, the visual theme, the browser, the tool, and the date it carries (SOURCE_DATE_EPOCH). */
 function pdfKey(printKey: string, themeKey: string, browserIdentity: string, tool: string): string {
-  return hashText([printKey, themeKey, browserIdentity, tool])
+  return hashText([printKey, themeKey, browserIdentity, tool, process.env.SOURCE_DATE_EPOCH ?? ''])
 }
 
 function hasError(file: VFile): boolean {

@@ -40,19 +40,24 @@ function emptyStats(): CacheStore['stats'] {
 /**
  * A cache kept in memory, for one process (the live preview keeps its
  * engine running) and for `--no-cache`, where it lives as long as a build.
+ * Results are kept serialized, as on disk: a step that changes a tree it
+ * was given never changes the cached one.
  */
 export function memoryCache(): CacheStore {
-  const entries = new Map<string, unknown>()
+  const entries = new Map<string, Buffer>()
   const stats = emptyStats()
   return {
     async get(kind, key) {
-      const value = entries.get(`${kind}/${key}`)
-      if (value === undefined) stats.misses[kind]++
-      else stats.hits[kind]++
-      return value
+      const bytes = entries.get(`${kind}/${key}`)
+      if (bytes === undefined) {
+        stats.misses[kind]++
+        return undefined
+      }
+      stats.hits[kind]++
+      return deserialize(bytes)
     },
     set(kind, key, value) {
-      entries.set(`${kind}/${key}`, value)
+      entries.set(`${kind}/${key}`, serialize(value))
     },
     async flush() {},
     warnings: [],

@@ -193,3 +193,23 @@ describe('the cache in memory', () => {
     expect(cache.stats.misses.files).toBe(1)
   })
 })
+
+describe('the engine in memory, as the live preview runs it', () => {
+  it('rebuilds a changed file and its card from one cache kept between builds, with the bytes of a cold build', async () => {
+    const cache = memoryCache()
+    const contentDir = path.join(project, 'content')
+    const run = async (store = cache) => {
+      const written = new Map<string, string | Uint8Array>()
+      const result = await buildSite({contentDir, cache: store, tool: 'memory', pdf: false, workers: false, write: async (file) => void written.set(file.path, file.contents)})
+      return {result, written}
+    }
+    await run()
+    await edit('content/drie/03-in-de-klas.md', (text) => `${text}\nNog een zin in de klas.\n`)
+    const warm = await run()
+    expect(warm.result.cardResults).toEqual({hits: 1, misses: 1})
+    expect(warm.result.fileResults).toEqual({hits: 3, misses: 1})
+    const cold = await run(memoryCache())
+    expect([...warm.written.keys()].sort()).toEqual([...cold.written.keys()].sort())
+    for (const [file, contents] of cold.written) expect(warm.written.get(file), file).toEqual(contents)
+  })
+})

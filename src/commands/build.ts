@@ -4,7 +4,7 @@ import path from 'node:path'
 import {type Publication, publicationPath} from '../card/publication.js'
 import {loadContent} from '../content/load-content.js'
 import {type EnginePdfOptions, buildSite, type SiteBuildResult} from '../engine/build-site.js'
-import {diskCache, memoryCache} from '../engine/cache-store.js'
+import {diskCache, noCache} from '../engine/cache-store.js'
 import {defaultCacheDir} from '../engine/cache-dir.js'
 import {toolId} from '../engine/keys.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
@@ -42,7 +42,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const card = options.card
   const tool = await toolId()
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
-  const cache = cacheDir === undefined ? memoryCache() : await diskCache(cacheDir, tool)
+  const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
   for (const warning of cache.warnings.splice(0)) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
 
   // A build of one card replaces that card's folder and the index; the rest of the output stays as it was

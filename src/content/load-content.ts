@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import type {Card} from '../card/model.js'
-import {memoryCache} from '../engine/cache-store.js'
+import {noCache} from '../engine/cache-store.js'
 import {forgetVisualThemes, runCardStep, visualThemeLoads} from '../engine/card-step.js'
 import {readContent} from './read-content.js'
 
@@ -20,7 +20,7 @@ export async function loadContent(contentDir: string, options: {card?: string} =
   const content = await readContent(contentDir, options.card)
   const files: VFile[] = [...content.problems]
   const cards: Card[] = []
-  const cache = memoryCache()
+  const cache = noCache()
   // One theme.json per visual theme: a broken one is reported once, however many cards use it
   const themeFiles = new Set<VFile>()
   for (const folder of content.cards) {

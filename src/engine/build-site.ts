@@ -132,6 +132,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     await options.write(file)
   }
   const pool = workerPool(options, listing.cards.length)
+  // This thread does one card at a time itself; the others go to the worker threads
+  let mainLaneBusy = false
   let browser: Promise<PdfBrowser> | undefined
   const startBrowser = () => (browser ??= options.pdf ? options.pdf.browser() : Promise.reject(new Error('no PDFs asked for')))
 
@@ -160,8 +162,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     }
     if (!result) {
       cardResults.misses++
-      // A card to print needs its trees here; the site alone can be made in a worker
-      if (pool && !options.pdf) {
+      // A card to print needs its trees here; the site alone can be made in a worker while this thread does another card
+      const inWorker = pool !== undefined && !options.pdf && mainLaneBusy
+      if (!inWorker) mainLaneBusy = true
+      if (inWorker) {
         const task: CardTask = {input: cardStepInput(folder, context), cacheDir: options.cacheDir}
         const done = (await pool.run(task)) as CardTaskResult
         result = done.result
@@ -172,7 +176,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       } else {
         const hits = options.cache.stats.hits.files
         const misses = options.cache.stats.misses.files
-        ;({result, card} = await runCardStep(folder, context, options.cache, {keepCard: options.pdf !== false}))
+        ;({result, card} = await runCardStep(folder, context, options.cache, {keepCard: options.pdf !== false}).finally(() => (mainLaneBusy = false)))
         fileResults.hits += options.cache.stats.hits.files - hits
         fileResults.misses += options.cache.stats.misses.files - misses
       }
@@ -189,8 +193,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       themeFileAfter[position] = theme.load.file
     }
     if (ownFiles.some(hasError)) failed = true
-    // A file without findings is not shown again: its text need not be held until the report
-    for (const file of ownFiles) if (file.messages.length === 0) file.value = ''
+    // Only the findings are held until the report (and a file's text, to show where they are)
+    for (const file of ownFiles) {
+      if (file.messages.length === 0) file.value = ''
+    }
     options.events?.cardDone?.(folder.slug, fromCache)
     const built = result.built
     if (!built || failed) return
@@ -263,7 +269,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
 
   // A few cards at once: while one waits for its files, a worker or the browser, the next is read
-  const limit = pLimit(pool ? os.availableParallelism() * 2 : 2)
+  const limit = pLimit(pool ? os.availableParallelism() * 2 : 1)
   try {
     await Promise.all(listing.cards.map((entry, position) => limit(() => buildCard(entry, position))))
     if (!failed) {
@@ -335,7 +341,7 @@ function workerPool(options: SiteBuildOptions, cards: number): {run(task: CardTa
   const start = () =>
     (pool ??= import('tinypool').then(
       ({default: Pool}) =>
-        new Pool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism(), idleTimeout: 1000})
+        new Pool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism() - 1, idleTimeout: 1000})
     ))
   return {
     run: async (task) => (await start()).run(task),

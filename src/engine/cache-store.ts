@@ -37,9 +37,24 @@ function emptyStats(): CacheStore['stats'] {
   return {hits: {files: 0, cards: 0, pdfs: 0}, misses: {files: 0, cards: 0, pdfs: 0}}
 }
 
+/** No cache at all (`--no-cache`): nothing is found, nothing is kept, so memory stays flat. */
+export function noCache(): CacheStore {
+  const stats = emptyStats()
+  return {
+    async get(kind) {
+      stats.misses[kind]++
+      return undefined
+    },
+    set() {},
+    async flush() {},
+    warnings: [],
+    stats
+  }
+}
+
 /**
- * A cache kept in memory, for one process (the live preview keeps its
- * engine running) and for `--no-cache`, where it lives as long as a build.
+ * A cache kept in memory, for one process: the live preview keeps its
+ * engine running between builds.
  * Results are kept serialized, as on disk: a step that changes a tree it
  * was given never changes the cached one.
  */
@@ -79,10 +94,7 @@ export function memoryCache(): CacheStore {
 export async function diskCache(dir: string, tool: string): Promise<CacheStore> {
   const warnings: string[] = []
   const usable = await prepareFolder(dir, tool, warnings)
-  if (!usable) {
-    const memory = memoryCache()
-    return {...memory, warnings}
-  }
+  if (!usable) return {...noCache(), warnings}
   const stats = emptyStats()
   const pending = new Set<Promise<void>>()
   let corrupt = 0

@@ -1,4 +1,4 @@
-import {type CacheStore, diskCache, memoryCache} from './cache-store.js'
+import {type CacheStore, diskCache, noCache} from './cache-store.js'
 import {type CardStepInput, type CardStepResult, runCardStepOnData} from './card-step.js'
 
 /** What the main thread sends a worker: a card, and where the cache is. */
@@ -19,7 +19,7 @@ let cache: Promise<CacheStore> | undefined
 
 /** The per-card step in a worker thread (see tinypool); each worker opens the cache once. */
 export default async function runCardTask(task: CardTask): Promise<CardTaskResult> {
-  cache ??= task.cacheDir === undefined ? Promise.resolve(memoryCache()) : diskCache(task.cacheDir, task.input.tool)
+  cache ??= task.cacheDir === undefined ? Promise.resolve(noCache()) : diskCache(task.cacheDir, task.input.tool)
   const store = await cache
   const hits = store.stats.hits.files
   const misses = store.stats.misses.files

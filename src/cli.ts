@@ -27,6 +27,13 @@ const browserOption = () =>
     return value
   })
 
+const threadsOption = () =>
+  new Option('--threads <count>', 'threads for the Markdown work, 1 for none besides the main one (default: one per core from 8 cards on)').argParser((value) => {
+    const count = Number(value)
+    if (!Number.isInteger(count) || count < 1 || count > 64) throw new InvalidArgumentError('give a whole number from 1 to 64, such as 2')
+    return count
+  })
+
 const themesOption = () =>
   new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
     if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
@@ -54,6 +61,7 @@ export function createProgram(): Command {
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
     .option('--cache-dir <dir>', 'keep results of earlier builds here (default: node_modules/.cache/kenniskaart of the project)')
     .option('--no-cache', 'build everything anew, without reading or writing the cache')
+    .addOption(threadsOption())
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
     .exitOverride()

@@ -29,6 +29,8 @@ export interface BuildCommandOptions {
   /** The cache folder; `false` (`--no-cache`) builds without one. */
   cache?: boolean
   cacheDir?: string
+  /** Threads for the Markdown work (see `--threads`); all cores when the build is large enough, by default. */
+  threads?: number
 }
 
 /** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
@@ -59,6 +61,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       write: (file) => output.write(file),
       pdf: options.pdf ? pdfOptions(options, previous) : false,
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
+      workers: options.threads ?? 'auto',
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out)
     })
   } catch (error) {

@@ -54,8 +54,12 @@ export interface SiteBuildOptions {
   keptPdfs?: ((slug: string) => Promise<Map<string, Uint8Array>>) | undefined
   /** With `card`: the other cards the index page lists (see `build --card`). */
   otherIndexEntries?: (() => Promise<IndexEntry[]>) | undefined
-  /** Worker threads for the per-card step: `auto` uses them when there are enough cards to pay for them. */
-  workers?: 'auto' | false
+  /**
+   * Threads for the per-card step, this one included: `auto` (the default)
+   * uses one per core when there are enough cards to pay for starting them;
+   * 1 (or `false`) does everything in this thread.
+   */
+  workers?: 'auto' | number | false
   events?: EngineEvents
 }
 
@@ -269,7 +273,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
 
   // A few cards at once: while one waits for its files, a worker or the browser, the next is read
-  const limit = pLimit(pool ? os.availableParallelism() * 2 : 1)
+  const limit = pLimit(pool ? pool.threads * 2 : 1)
   try {
     await Promise.all(listing.cards.map((entry, position) => limit(() => buildCard(entry, position))))
     if (!failed) {
@@ -335,15 +339,17 @@ function hasError(file: VFile): boolean {
 }
 
 /** Worker threads for the per-card step, started only for builds with enough cards. */
-function workerPool(options: SiteBuildOptions, cards: number): {run(task: CardTask): Promise<unknown>; destroy(): Promise<void>} | undefined {
-  if (options.workers === false || cards < workerThreshold || os.availableParallelism() < 2) return undefined
+function workerPool(options: SiteBuildOptions, cards: number): {threads: number; run(task: CardTask): Promise<unknown>; destroy(): Promise<void>} | undefined {
+  const threads = options.workers === undefined || options.workers === 'auto' ? (cards < workerThreshold ? 1 : os.availableParallelism()) : Number(options.workers)
+  if (threads < 2) return undefined
   let pool: Promise<Tinypool> | undefined
   const start = () =>
     (pool ??= import('tinypool').then(
       ({default: Pool}) =>
-        new Pool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: os.availableParallelism() - 1, idleTimeout: 1000})
+        new Pool({filename: new URL('./card-worker.js', import.meta.url).href, minThreads: 1, maxThreads: threads - 1, idleTimeout: 1000})
     ))
   return {
+    threads,
     run: async (task) => (await start()).run(task),
     destroy: async () => {
       if (pool) await (await pool).destroy()

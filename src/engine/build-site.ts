@@ -272,8 +272,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     return assets
   }
 
-  // A few cards at once: while one waits for its files, a worker or the browser, the next is read
-  const limit = pLimit(pool ? pool.threads * 2 : 1)
+  // A few cards at once: while one waits for a worker or the browser, the next is read and made
+  const limit = pLimit(pool ? pool.threads * 2 : options.pdf ? 2 : 1)
   try {
     await Promise.all(listing.cards.map((entry, position) => limit(() => buildCard(entry, position))))
     if (!failed) {

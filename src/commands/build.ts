@@ -7,6 +7,7 @@ import {recoverLeftovers} from '../output/recover-leftovers.js'
 import {checkOutputDir, outputMarker, writeOutput} from '../output/write-output.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
+import {createProgress} from '../report/progress.js'
 import {reportContent} from './report-content.js'
 
 export interface BuildCommandOptions {
@@ -19,6 +20,10 @@ export interface BuildCommandOptions {
   card?: string
   browser?: string
   pdfTimeout?: number
+  /** No progress and no summary line; findings are still printed. */
+  quiet?: boolean
+  /** Also print per-stage timings and the browser used. */
+  verbose?: boolean
 }
 
 /** `kenniskaart build`: check, render in memory, then swap the output in. */
@@ -31,17 +36,22 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const previousPdf = (publication: Publication) =>
     ownOutput ? readFile(path.join(out, ...publicationPath(publication).split('/'))).catch(() => undefined) : Promise.resolve(undefined)
   // The browser starts first: it runs in its own process while Node loads and checks the content
+  const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
   const launcher = options.pdf ? await import('../pdf/start-browser.js') : undefined
-  const browser = launcher?.startBrowser(options.browser)
+  const browser = launcher?.startBrowser(options.browser, {onFound: (found) => progress.detail(`Printing with ${found.executablePath} (found by ${found.foundBy})`)})
   const {build} = await import('../build.js')
   const card = options.card
   const building = build({
     contentDir: options.content,
     ...(card === undefined ? {} : {card, listInIndex: (slug: string) => ownOutput && existsSync(path.join(out, slug, 'index.html'))}),
     pdf: options.pdf ? {browserPath: options.browser, browser, timeoutSeconds: options.pdfTimeout, previousPdf} : false,
-    keptPdf: options.pdf ? undefined : previousPdf
+    keptPdf: options.pdf ? undefined : previousPdf,
+    progress
   })
-  const result = await building.finally(() => launcher?.closeStartedBrowser(browser))
+  const result = await building.finally(() => {
+    progress.done()
+    return launcher?.closeStartedBrowser(browser)
+  })
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
@@ -49,7 +59,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   }
   // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
   const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
+  const writing = performance.now()
   await writeOutput(result.pages, {outDir: options.out, contentDir: options.content, force: options.force, keepPrevious})
+  progress.timing('write the output', performance.now() - writing)
 
   const pages = result.pages.filter((file) => file.path.endsWith('.html')).length
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
@@ -59,6 +71,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     process.stderr.write(`Kept ${plural(result.keptPdfs.length, 'PDF')} from the previous build; ${they} not reprinted (build without --no-pdf to print again).\n`)
   }
   const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
+  if (options.quiet) return ExitCode.ok
   const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
   process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   return ExitCode.ok

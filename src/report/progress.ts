@@ -105,6 +105,8 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     start(kind, total) {
       counts.set(kind, {done: 0, total})
+      // The name shown was of the work before
+      current = ''
       redraw()
     },
     advance(kind, name) {

@@ -8,12 +8,13 @@ import {build} from 'esbuild'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const lib = path.join(root, 'lib')
-export const bundleDir = path.join(lib, 'bundle')
+const bundleDir = path.join(lib, 'bundle')
 
 /**
  * The programs in the bundle, by output name (`lib/bundle/<name>.js`). A
  * worker thread's script is an entry point of its own: add it here, such
- * as `'markdown-worker': 'lib/engine/markdown-worker.js'`.
+ * as `'card-worker': 'lib/engine/card-worker.js'`; code that starts it with
+ * `new URL('./card-worker.js', import.meta.url)` then starts the bundled one.
  */
 const entryPoints = {
   cli: 'lib/cli.js'
@@ -24,17 +25,24 @@ const entryPoints = {
  * the browser's (large, only ever loaded lazily to print, and
  * @puppeteer/browsers reads files of its own), and css-tree, which reads
  * its data files (`../data/patch.json`, mdn-data) with `createRequire`
- * relative to its own modules.
+ * relative to its own modules, and tinypool, which starts its worker
+ * threads from a file of its own.
  */
-const external = ['puppeteer-core', '@puppeteer/browsers', 'css-tree']
+const external = ['puppeteer-core', '@puppeteer/browsers', 'css-tree', 'tinypool']
 
 /**
  * `import.meta.url` in kenniskaart's own modules means "where this module
  * is": they find themes/, docs/ and package.json relative to it. In the
  * bundle a module lives in a chunk, so each use becomes the address of its
  * twin in lib/ (`new URL('../theme/load-visual-theme.js', import.meta.url)`
- * from lib/bundle/), and every relative path keeps working.
+ * from lib/bundle/), and every relative path keeps working. The address
+ * of an entry point's module (`new URL('./card-worker.js', import.meta.url)`)
+ * becomes that of its bundle, `lib/bundle/card-worker.js`.
  */
+const bundleOfEntry = new Map(Object.entries(entryPoints).map(([name, file]) => [path.join(root, file), `./${name}.js`]))
+const moduleAddress = /new URL\((['"])(\.\.?\/[^'"]+)\1, import\.meta\.url\)/g
+const bundleUrl = '__kenniskaartBundleUrl__'
+
 const moduleUrlOfTwin = {
   name: 'module-url-of-twin',
   setup(esbuild) {
@@ -43,7 +51,14 @@ const moduleUrlOfTwin = {
       const source = await readFile(args.path, 'utf8')
       if (!source.includes('import.meta.url')) return undefined
       const twin = path.relative(bundleDir, args.path).split(path.sep).join('/')
-      return {contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(twin)}, import.meta.url).href`), loader: 'js'}
+      const contents = source
+        .replace(moduleAddress, (address, _quote, relative) => {
+          const bundle = bundleOfEntry.get(path.resolve(path.dirname(args.path), relative))
+          return bundle ? `new URL(${JSON.stringify(bundle)}, ${bundleUrl})` : address
+        })
+        .replaceAll('import.meta.url', `new URL(${JSON.stringify(twin)}, import.meta.url).href`)
+        .replaceAll(bundleUrl, 'import.meta.url')
+      return {contents, loader: 'js'}
     })
   }
 }

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import {run} from '../lib/cli.js'
+import {run} from '../lib/bundle/cli.js'
 
 await run(process.argv)

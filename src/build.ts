@@ -4,6 +4,7 @@ import {cardPublication, handoutPublication, type Publication, publicationPath} 
 import {loadContent} from './content/load-content.js'
 import type {OutputFile} from './output/output-file.js'
 import type {PdfOptions, PrintedPublication} from './pdf/render-publications.js'
+import type {Progress} from './report/progress.js'
 import {renderSite, renderSitePages} from './render/site.js'
 
 export interface BuildOptions {
@@ -23,6 +24,8 @@ export interface BuildOptions {
    * (those whose pages are in the output), so it still lists every card.
    */
   listInIndex?: ((slug: string) => boolean) | undefined
+  /** Told how far the build is: cards and PDFs done, and how long each stage took. */
+  progress?: Progress | undefined
 }
 
 export interface BuildResult {
@@ -52,10 +55,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const launched = pdfOptions && !pdfOptions.browser ? launcher?.startBrowser(pdfOptions.browserPath) : undefined
   const browser = pdfOptions?.browser ?? launched
   const closeUnneeded = () => launcher?.closeStartedBrowser(launched)
+  const {progress} = options
+  let stageStarted = performance.now()
+  const stageDone = (stage: string) => {
+    progress?.timing(stage, performance.now() - stageStarted)
+    stageStarted = performance.now()
+  }
   const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
     await closeUnneeded()
     throw error
   })
+  stageDone('read and check the content')
+  progress?.start('cards', cards.length)
   const hasErrors = () => files.some((file) => file.messages.some((message) => message.fatal))
   if (hasErrors()) {
     await closeUnneeded()
@@ -67,10 +78,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const publications = browser ? allPublications : kept.map(({publication}) => publication)
   const site = await renderSite(cards, {pdfs: publications})
   if (options.card !== undefined && options.listInIndex) await listEveryCard(site, cards, options.contentDir, options.listInIndex)
+  for (const card of cards) progress?.advance('cards', card.slug)
+  stageDone('lay out the pages')
   let pdfs: PrintedPublication[] = []
   if (browser) {
     const {renderPublications} = await import('./pdf/render-publications.js')
-    pdfs = await renderPublications(publications, site, {...pdfOptions, browser, findingFiles: files}).finally(closeUnneeded)
+    progress?.start('pdfs', publications.length)
+    const onPrinted = (printed: PrintedPublication) => progress?.advance('pdfs', printed.path)
+    pdfs = await renderPublications(publications, site, {...pdfOptions, browser, findingFiles: files, onPrinted}).finally(closeUnneeded)
+    stageDone('print the PDFs')
   }
   const keptFiles = kept.map(({file}) => file)
   return {cards, files, pages: [...site, ...pdfs, ...keptFiles], pdfs, keptPdfs: keptFiles, failed: hasErrors()}

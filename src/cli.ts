@@ -40,6 +40,10 @@ const themesOption = () =>
     return value
   })
 
+const quietOption = () => new Option('-q, --quiet', 'print no progress and no summary, only the findings').conflicts('verbose')
+
+const verboseOption = () => new Option('--verbose', 'also print how long each stage took, cache hits and the browser used')
+
 /** Build the command-line program; each command loads its module only when run. */
 export function createProgram(): Command {
   const program = new Command('kenniskaart')
@@ -64,6 +68,8 @@ export function createProgram(): Command {
     .addOption(threadsOption())
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
+    .addOption(quietOption())
+    .addOption(verboseOption())
     .exitOverride()
     .action(async (options) => {
       const {buildCommand} = await import('./commands/build.js')
@@ -83,6 +89,8 @@ export function createProgram(): Command {
     .addOption(timeoutOption())
     .addOption(formatOption())
     .option('--strict', 'treat warnings as errors', false)
+    .addOption(quietOption())
+    .addOption(verboseOption())
     .exitOverride()
     .action(async (card, options) => {
       const {pdfCommand} = await import('./commands/pdf.js')
@@ -96,6 +104,7 @@ export function createProgram(): Command {
     .option('--card <slug>', 'check only this card')
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings too', false)
+    .option('-q, --quiet', 'print no summary, only the findings')
     .exitOverride()
     .action(async (options) => {
       const {checkCommand} = await import('./commands/check.js')

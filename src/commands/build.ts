@@ -14,6 +14,7 @@ import {browserIdentity} from '../pdf/browser-identity.js'
 import {type IndexEntry, indexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
+import {createProgress, type Progress} from '../report/progress.js'
 import {reportContent} from './report-content.js'
 
 export interface BuildCommandOptions {
@@ -31,6 +32,10 @@ export interface BuildCommandOptions {
   cacheDir?: string
   /** Threads for the Markdown work (see `--threads`); all cores when the build is large enough, by default. */
   threads?: number
+  /** No progress and no summary line; findings are still printed. */
+  quiet?: boolean
+  /** Also print per-stage timings, cache hits and the browser used. */
+  verbose?: boolean
 }
 
 /** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
@@ -46,6 +51,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
   for (const warning of cache.warnings.splice(0)) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
+  const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
+  progress.detail(cacheDir === undefined ? 'No cache' : `Cache: ${cacheDir}`)
 
   // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
   const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
@@ -59,15 +66,27 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       cacheDir,
       tool,
       write: (file) => output.write(file),
-      pdf: options.pdf ? pdfOptions(options, previous) : false,
+      pdf: options.pdf ? pdfOptions(options, previous, progress) : false,
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
       workers: options.threads ?? 'auto',
-      otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out)
+      otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
+      events: {
+        cardsFound: (total) => progress.start('cards', total),
+        cardDone: (slug) => progress.advance('cards', slug),
+        pdfsFound: (count) => progress.add('pdfs', count),
+        pdfDone: (pdf) => progress.advance('pdfs', pdf)
+      }
     })
   } catch (error) {
+    progress.done()
     await output.abandon()
     throw error
   }
+  progress.timing('check, make and write the cards', performance.now() - started)
+  if (options.pdf) progress.timing('print the PDFs', result.printMs)
+  progress.done()
+  const {hits, misses} = result.cardResults
+  progress.detail(`Cards from the cache: ${hits} of ${hits + misses}; files made again: ${result.fileResults.misses}; PDFs from the cache: ${result.pdfs.filter((pdf) => pdf.fromCache).length} of ${result.pdfs.length}`)
   for (const warning of result.cacheWarnings) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
   const report = reportContent(result.files, {format: options.format, strict: options.strict})
   if (result.failed || report.failed) {
@@ -75,7 +94,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
     return ExitCode.contentErrors
   }
+  const committing = performance.now()
   await output.commit()
+  progress.timing('put the new output in place', performance.now() - committing)
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
@@ -84,17 +105,19 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     process.stderr.write(`Kept ${plural(result.keptPdfs.length, 'PDF')} from the previous build; ${they} not reprinted (build without --no-pdf to print again).\n`)
   }
   const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
+  if (options.quiet) return ExitCode.ok
   const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
   process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(result.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   return ExitCode.ok
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */
-function pdfOptions(options: BuildCommandOptions, previous: (relative: string) => Promise<Uint8Array | undefined>): EnginePdfOptions {
+function pdfOptions(options: BuildCommandOptions, previous: (relative: string) => Promise<Uint8Array | undefined>, progress: Progress): EnginePdfOptions {
   let found: Promise<{executablePath: string}> | undefined
   const browserFound = () => (found ??= import('../pdf/find-browser.js').then(({findBrowser}) => findBrowser(options.browser)))
   return {
-    browser: async () => (await import('../pdf/start-browser.js')).startBrowser(options.browser),
+    browser: async () =>
+      (await import('../pdf/start-browser.js')).startBrowser(options.browser, {onFound: (found) => progress.detail(`Printing with ${found.executablePath} (found by ${found.foundBy})`)}),
     browserIdentity: async () => browserIdentity((await browserFound()).executablePath),
     timeoutSeconds: options.pdfTimeout,
     previousPdf: (publication: Publication) => previous(publicationPath(publication))

@@ -9,6 +9,8 @@ export interface CheckCommandOptions {
   format: FindingsFormat
   strict: boolean
   card?: string
+  /** `--quiet`: no summary line. */
+  quiet?: boolean
 }
 
 /** Read and check a content folder, as `check` does, and print nothing: tests run it in-process. */
@@ -20,7 +22,7 @@ export async function checkContent(contentDir: string, options: {card?: string} 
 export async function checkCommand(options: CheckCommandOptions): Promise<ExitCodeValue> {
   const {cards, files} = await checkContent(options.content, options.card === undefined ? {} : {card: options.card})
   const report = reportContent(files, options)
-  if (options.format === 'text' && report.errors + report.warnings === 0) {
+  if (options.format === 'text' && !options.quiet && report.errors + report.warnings === 0) {
     process.stderr.write(`Checked ${cards.length} card${cards.length === 1 ? '' : 's'} in ${files.length} files: ${summary(0, 0)}\n`)
   }
   return report.failed ? ExitCode.contentErrors : ExitCode.ok

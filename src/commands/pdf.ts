@@ -8,6 +8,7 @@ import {renderPublications} from '../pdf/render-publications.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import {collectFindings, type FindingsFormat} from '../report/findings.js'
+import {createProgress} from '../report/progress.js'
 import {renderSite} from '../render/site.js'
 import {suggest} from '../report/suggest.js'
 import {reportContent} from './report-content.js'
@@ -23,6 +24,10 @@ export interface PdfCommandOptions {
   pdfTimeout?: number
   format: FindingsFormat
   strict: boolean
+  /** No progress and no summary line; findings are still printed. */
+  quiet?: boolean
+  /** Also print per-stage timings and the browser used. */
+  verbose?: boolean
 }
 
 /** `kenniskaart pdf <card>`: the whole card, or a handout of some themes, as one PDF. */
@@ -31,9 +36,16 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const themeSlugs = options.themes?.split(',').map((slug) => slug.trim()).filter(Boolean)
   const defaultName = `${[cardSlug, ...(themeSlugs ?? [])].join('-')}.pdf`
   const out = await checkPdfTarget({out: options.out ?? defaultName, content: options.content, force: options.force ?? false})
+  const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
+  const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
+    const stageStarted = performance.now()
+    const result = await work
+    progress.timing(stage, performance.now() - stageStarted)
+    return result
+  }
   // The browser starts while the content is read
-  const browser = startBrowser(options.browser)
-  const {cards, files} = await loadContent(options.content, {card: cardSlug}).catch(async (error: unknown) => {
+  const browser = startBrowser(options.browser, {onFound: (found) => progress.detail(`Printing with ${found.executablePath} (found by ${found.foundBy})`)})
+  const {cards, files} = await timed('read and check the content', loadContent(options.content, {card: cardSlug})).catch(async (error: unknown) => {
     await closeStartedBrowser(browser)
     throw error
   })
@@ -62,13 +74,20 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
     await closeStartedBrowser(browser)
     throw error
   }
-  const site = await renderSite([card])
-  const [printed] = await renderPublications([publication], site, {browser, timeoutSeconds: options.pdfTimeout, findingFiles: files}).finally(() => closeStartedBrowser(browser))
+  const site = await timed('lay out the pages', renderSite([card]))
+  progress.start('pdfs', 1)
+  const onPrinted = () => progress.advance('pdfs', publication.slug)
+  const printing = renderPublications([publication], site, {browser, timeoutSeconds: options.pdfTimeout, findingFiles: files, onPrinted})
+  const [printed] = await timed('print the PDF', printing).finally(() => {
+    progress.done()
+    return closeStartedBrowser(browser)
+  })
   // Printing may add findings (blocked requests): all are reported once, here
   const report = reportContent(files, {format: options.format, strict: options.strict})
   if (!printed || report.failed) return ExitCode.contentErrors
 
-  await writePdfFile(out, printed.contents)
+  await timed('write the PDF', writePdfFile(out, printed.contents))
+  if (options.quiet) return ExitCode.ok
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
   return ExitCode.ok

@@ -31,6 +31,8 @@ export interface EnginePdfOptions {
 export interface EngineEvents {
   cardsFound?(total: number): void
   cardDone?(slug: string, fromCache: boolean): void
+  /** A card's publications are known: this many more PDFs to make or copy. */
+  pdfsFound?(count: number): void
   pdfDone?(path: string, fromCache: boolean): void
 }
 
@@ -72,6 +74,8 @@ export interface SiteBuildResult {
   pages: number
   pdfs: Array<{path: string; pageCount: number; fromCache: boolean}>
   keptPdfs: string[]
+  /** How long the browser was printing, in ms (cards may be made meanwhile). */
+  printMs: number
   /** What the cache did, for `--verbose`. */
   cacheWarnings: string[]
   fileResults: {hits: number; misses: number}
@@ -120,6 +124,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const fileResults = {hits: 0, misses: 0}
   const cardResults = {hits: 0, misses: 0}
   let pages = 0
+  let printMs = 0
   let failed = listing.problems.some(hasError)
 
   const visualTheme = async (name: string) => {
@@ -221,6 +226,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const themeKey = theme?.key ?? ''
     const toPrint: Publication[] = []
     const publications = card ? publicationsOf(card) : []
+    options.events?.pdfsFound?.(built.publications.length)
     for (const [index, publication] of built.publications.entries()) {
       const hit = cachedPdfs.get(publication.path)
       if (hit) {
@@ -235,12 +241,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const loadedTheme = theme?.load.kind === 'loaded' ? theme.load.theme : undefined
     const served = [...built.pages, ...(loadedTheme ? await themeAssets(loadedTheme) : [])]
     const {renderPublications} = await import('../pdf/render-publications.js')
+    const printing = performance.now()
     const printed = await renderPublications(toPrint, served, {
       browser: startBrowser(),
       timeoutSeconds: options.pdf.timeoutSeconds,
       previousPdf: options.pdf.previousPdf,
       findingFiles: files
     })
+    printMs += performance.now() - printing
     const identity = await options.pdf.browserIdentity()
     for (const pdf of printed) {
       const printKeyOf = built.publications.find((publication) => publication.path === pdf.path)?.printKey
@@ -303,6 +311,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     pages,
     pdfs: pdfs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     keptPdfs,
+    printMs,
     cacheWarnings: [...new Set([...options.cache.warnings, ...cacheWarnings])],
     fileResults,
     cardResults

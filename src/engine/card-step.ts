@@ -8,14 +8,13 @@ import {isInvalidKey} from '../content/frontmatter.js'
 import {cardDraft, loadCardFile, type ThemeDraft, themeDraft} from '../content/load-files.js'
 import type {CardFolder} from '../content/read-content.js'
 import type {OutputFile} from '../output/output-file.js'
-import {type IndexEntry, indexEntry, renderCardPages} from '../render/site.js'
+import type {IndexEntry} from '../render/site.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
 import {bundledThemesDir, loadVisualTheme, type VisualTheme, type VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
 import {applyFileResult, type FileResult, runFileStep, type StoredMessage, storeMessage} from './file-step.js'
 import {hashText} from './hash.js'
-import {printKey} from './print-key.js'
 
 /** One content file of a card, as read: its text, or why there is none. */
 export interface StepFile {
@@ -129,7 +128,7 @@ export async function runCardStep(
     messages: files.map((file, position) => file.messages.slice(before[position]).map(storeMessage)),
     visualTheme: themeName,
     imageTargets: [...new Set(files.flatMap((file) => (file.data.images ?? []).map((image) => image.target)))],
-    built: canBuild && !failed && options.render !== false ? renderCard(card, input) : undefined
+    built: canBuild && !failed && options.render !== false ? await renderCard(card, input) : undefined
   }
   return {result, card: canBuild && options.keepCard ? card : undefined}
 }
@@ -139,7 +138,9 @@ export function publicationsOf(card: Card): Publication[] {
   return [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))]
 }
 
-function renderCard(card: Card, input: CardStepContext): NonNullable<CardStepResult['built']> {
+/** Lay the card out as pages; the layout code is loaded only here, so `check` never loads it. */
+async function renderCard(card: Card, input: CardStepContext): Promise<NonNullable<CardStepResult['built']>> {
+  const [{indexEntry, renderCardPages}, {printKey}] = await Promise.all([import('../render/site.js'), import('./print-key.js')])
   const publications = publicationsOf(card)
   const offered = input.downloads === 'all' ? publications : publications.filter((publication) => input.downloads.includes(publicationPath(publication)))
   const pages = renderCardPages(card, offered)

@@ -3,7 +3,7 @@ import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-
 import {toString} from 'mdast-util-to-string'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {labels} from '../render/labels.js'
+import {labels} from '../labels.js'
 import {emitWarning} from '../report/emit.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective

@@ -34,6 +34,8 @@ export interface PdfOptions {
    * here; without the list it is reported on the card's index.md.
    */
   findingFiles?: VFile[] | undefined
+  /** Called as each publication is printed, in the order they finish. */
+  onPrinted?: ((printed: PrintedPublication) => void) | undefined
 }
 
 /** A printed publication: where it goes in the output, and its bytes. */
@@ -64,7 +66,13 @@ export async function renderPublications(
   const limit = pLimit(options.concurrency ?? 2)
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
   const reporter = blockedRequestReporter(options.findingFiles)
-  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, served, options, reporter(publication))))
+  const jobs = publications.map((publication) =>
+    limit(async () => {
+      const printed = await printPublication(browser, publication, served, options, reporter(publication))
+      options.onPrinted?.(printed)
+      return printed
+    })
+  )
   try {
     return await Promise.all(jobs)
   } catch (error) {

@@ -1,5 +1,5 @@
 import {PdfBrowser} from './browser.js'
-import {findBrowser} from './find-browser.js'
+import {findBrowser, type FoundBrowser} from './find-browser.js'
 import {removeStaleProfiles} from './stale-profiles.js'
 
 /** The launches `startBrowser` began, so closing one that is still starting can stop it. */
@@ -11,11 +11,12 @@ const launches = new WeakMap<Promise<PdfBrowser>, AbortController>()
  * content. This module imports only what launching needs, so it can run
  * before the rest of the pipeline is loaded.
  */
-export function startBrowser(browserPath?: string): Promise<PdfBrowser> {
+export function startBrowser(browserPath?: string, options: {onFound?: (found: FoundBrowser) => void} = {}): Promise<PdfBrowser> {
   // Profiles left by runs that were killed outright; in the background, it never fails
   void removeStaleProfiles()
   const launch = new AbortController()
   const started = findBrowser(browserPath).then(async (found) => {
+    options.onFound?.(found)
     const browser = await PdfBrowser.launch(found, {signal: launch.signal})
     browser.openSparePage()
     return browser

@@ -1,18 +1,18 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import {shiftHeading} from 'hast-util-shift-heading'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import type {Publication} from '../card/publication.js'
 import {cssColor, cssComment, cssIdentifier, cssString} from './css.js'
 import {htmlDocument} from './document.js'
-import {labels} from './labels.js'
+import {labels} from '../labels.js'
 import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {sourceAnchor} from './site.js'
+import {stringifyHtml} from './stringify.js'
 import {encodePath, relativeUrl} from './urls.js'
 
 /** A publication as one HTML document to print, and the files only it needs. */
@@ -83,7 +83,7 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
     body,
     securityPolicy: false
   })
-  return {path, html: toHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication)}}
+  return {path, html: stringifyHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication)}}
 }
 
 function handoutCover(publication: Publication): Element {

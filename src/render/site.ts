@@ -1,7 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {ElementContent} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Card, Theme} from '../card/model.js'
 import {type Publication, publicationPath} from '../card/publication.js'
@@ -9,12 +8,13 @@ import type {OutputFile} from '../output/output-file.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {cardStylesheet} from './card-stylesheet.js'
 import {htmlDocument} from './document.js'
-import {labels} from './labels.js'
+import {labels} from '../labels.js'
 import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
+import {stringifyHtml} from './stringify.js'
 import {relativeUrl} from './urls.js'
 
 export interface SiteOptions {
@@ -115,7 +115,7 @@ export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
       h('footer', {className: ['site-footer']}, [h('p', {className: ['site-footer-made']}, labels.madeWith)])
     ]
   })
-  return {path: page, contents: toHtml(tree)}
+  return {path: page, contents: stringifyHtml(tree)}
 }
 
 function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
@@ -206,7 +206,7 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
       ])
     ]
   })
-  return {path: page, contents: toHtml(tree)}
+  return {path: page, contents: stringifyHtml(tree)}
 }
 
 /** Ids every page uses itself; content headings never take them. */

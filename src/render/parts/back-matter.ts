@@ -1,7 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Card, CardSource} from '../../card/model.js'
-import {labels} from '../labels.js'
+import {labels} from '../../labels.js'
 
 /** The contact block; known keys get a Dutch label and a link. */
 export function contactBlock(card: Card): Element | undefined {

@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Card} from '../../card/model.js'
-import {labels} from '../labels.js'
+import {labels} from '../../labels.js'
 
 /** The cover: label, title, the introduction and who publishes the card. */
 export function cover(card: Card, intro: Root): Element {

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Theme, Tips} from '../../card/model.js'
-import {labels} from '../labels.js'
+import {labels} from '../../labels.js'
 import {unwrapParagraph} from './back-matter.js'
 
 export interface ThemeArticleOptions {

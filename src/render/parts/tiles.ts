@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {Theme} from '../../card/model.js'
-import {labels} from '../labels.js'
+import {labels} from '../../labels.js'
 
 export interface TileOptions {
   href: string

@@ -99,7 +99,7 @@ const section = [
   `## ${heading}`,
   '',
   `${new Date().toISOString().slice(0, 10)}, commit ${commit}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.availableParallelism()}. ` +
-    `\`kenniskaart build --no-pdf\`, cold${cacheArgs.length > 0 ? ' (empty cache)' : ''}, ${cards} cards (${cards * 8} files): ${(wallMs / 1000).toFixed(1)} s under the profiler ` +
+    `\`kenniskaart build --no-pdf\`, cold${cacheArgs.length > 0 ? ' (empty cache)' : ''}, ${cards.toLocaleString('en')} cards (${(cards * 8).toLocaleString('en')} files): ${(wallMs / 1000).toFixed(1)} s under the profiler ` +
     `(${threads.length} thread${threads.length === 1 ? '' : 's'} profiled). Busy ${(busy / 1000).toFixed(1)} s, idle ${(idle / 1000).toFixed(1)} s; ` +
     `**garbage collection ${((100 * gc) / busy).toFixed(1)} %** of the busy time. Percentages are of the busy time.`,
   '',

@@ -8,6 +8,7 @@
 // BENCH_MAX_CARDS=n    the largest corpus (default 1000; the scaling curve is 1, 8, 32, 125, 500, 1000 cards)
 // BENCH_QUICK=1        a fast check: 1 run per row, corpora up to 125 cards
 // BENCH_SEED=n         the corpus seed (default 1)
+// BENCH_TIMEOUT_S=n    the time limit of one process (default 1800 s); a process over it fails its row
 import {execFileSync, spawn} from 'node:child_process'
 import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
@@ -65,17 +66,23 @@ async function measure(args) {
     const child = spawn(process.execPath, ['--import', peakMemory, ...args], {
       cwd: root,
       env: {...process.env, BENCH_REPORT_FILE: reportFile},
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A hung process fails its row instead of the whole benchmark.
+      timeout: Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000
     })
     let out = ''
     let err = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.stderr.on('data', (chunk) => (err = (err + chunk).slice(-4000)))
     child.on('error', reject)
-    child.on('close', (exitCode) => resolve({code: exitCode, stdout: out, stderr: err}))
+    child.on('close', (exitCode, signal) => resolve({code: exitCode ?? signal, stdout: out, stderr: err}))
   })
   const seconds = (performance.now() - started) / 1000
-  if (code !== 0) throw new Error(`\`node ${args.map((arg) => path.relative(root, arg) || arg).join(' ')}\` exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`)
+  if (code !== 0) {
+    const shown = args.map((arg) => (path.isAbsolute(arg) && !path.relative(root, arg).startsWith('..') ? path.relative(root, arg) : arg)).join(' ')
+    const why = typeof code === 'string' ? `was stopped by ${code}${code === 'SIGTERM' ? ' (over BENCH_TIMEOUT_S?)' : ''}` : `exited with ${code}`
+    throw new Error(`\`node ${shown}\` ${why}: ${stderr.trim().split('\n').slice(-3).join(' ')}`)
+  }
   // One line per thread that ran the preload; the peak is the process's, so the largest line counts.
   const lines = existsSync(reportFile) ? readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []
   return {
@@ -135,13 +142,13 @@ await section('warm-up', async () => {
 
 // 1. The corpora: ours cold (and warm, and after one changed theme file), the floor and Eleventy, per card count.
 for (const cards of curveCounts) {
-  await section(`${cards} cards`, async () => {
+  await section(plural(cards, 'card'), async () => {
     const content = generateCorpus(fresh(`content-${cards}`), cards, seed)
     const runs = runsFor(cards)
     const themeFile = path.join(content, 'kaart-0001', '03-thema-3.md')
     const themeText = readFileSync(themeFile, 'utf8')
     const files = cards * filesPerCard
-    log(`${cards} cards (${files} files), ${plural(runs, 'run')}`)
+    log(`${plural(cards, 'card')} (${plural(files, 'file')}), ${plural(runs, 'run')}`)
     for (let run = 0; run < runs; run++) {
       const out = fresh('out')
       const cache = freshCache(`cache-${cards}-${run}`)
@@ -213,7 +220,7 @@ await section(`${handoutCount} handouts`, async () => {
 const seconds = (value) => (value === undefined ? '–' : `${value.toFixed(2)} s`)
 const megabytes = (value) => (value === undefined ? '–' : `${value.toFixed(0)} MB`)
 const ratio = (value) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`)
-const notMeasured = (cards) => (cards > maxCards ? `not measured (corpora up to ${maxCards} cards)` : 'not measured (failed, see notes)')
+const notMeasured = (cards) => (cards > maxCards ? `not measured (corpora up to ${plural(maxCards, 'card')})` : 'not measured (failed, see notes)')
 const noCache = 'n/a (no cache yet)'
 
 /** A target row: a ratio (or value) against its limit, met or not. */
@@ -323,15 +330,20 @@ for (const id of rows.keys()) {
   push(`| ${entry.label} | ${entry.cards.toLocaleString('en')} | ${files} | ${entry.samples.length} | ${seconds(entry.seconds)} | ${seconds(entry.min)} – ${seconds(entry.max)} | ${megabytes(entry.peakMb)} |`)
 }
 if (!hasCache) push('', `Warm rows (warm cache, nothing changed; one theme file changed; the cached PDF): ${noCache}: this build has no \`--cache-dir\`.`)
-push('', '## Scaling (cold, no PDF)', '', 'Linear growth keeps seconds per card flat.', '')
-push('| cards | files | ours | ours peak | ours per card | floor | floor peak | Eleventy | Eleventy peak |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+push('', '## Scaling (cold, no PDF)', '', 'Linear growth keeps the seconds per card above the one-card build (start-up taken out) flat.', '')
+push(
+  '| cards | files | ours | ours peak | ours per card | ours per card above 1 card | floor | floor peak | Eleventy | Eleventy peak |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+)
+const oneCard = summary('ours-cold-1')
 for (const cards of curveCounts) {
   const ours = summary(`ours-cold-${cards}`)
+  const extra = ours && oneCard && cards > 1 ? `${((ours.seconds - oneCard.seconds) / (cards - 1)).toFixed(3)} s` : '–'
   const floor = summary(`floor-${cards}`)
   const eleventyRow = summary(`eleventy-${cards}`)
   push(
     `| ${cards.toLocaleString('en')} | ${(cards * filesPerCard).toLocaleString('en')} | ${seconds(ours?.seconds)} | ${megabytes(ours?.peakMb)} | ` +
-      `${ours ? `${(ours.seconds / cards).toFixed(3)} s` : '–'} | ${seconds(floor?.seconds)} | ${megabytes(floor?.peakMb)} | ${seconds(eleventyRow?.seconds)} | ${megabytes(eleventyRow?.peakMb)} |`
+      `${ours ? `${(ours.seconds / cards).toFixed(3)} s` : '–'} | ${extra} | ${seconds(floor?.seconds)} | ${megabytes(floor?.peakMb)} | ${seconds(eleventyRow?.seconds)} | ${megabytes(eleventyRow?.peakMb)} |`
   )
 }
 push('', '## Machine and versions', '')

@@ -38,7 +38,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'kenniskaart-bench-'))
 process.on('exit', () => rmSync(work, {recursive: true, force: true}))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
 
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`
+const plural = (count, word) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`
 const log = (line) => process.stderr.write(`${line}\n`)
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const fresh = (name) => {
@@ -235,7 +235,11 @@ const pair = (ours, theirs, describe) => {
   const a = summary(ours)
   const b = summary(theirs)
   if (!a || !b) return undefined
-  return {measured: describe(a, b), value: a.seconds / b.seconds}
+  // Rows measured in the same rounds, one after the other, are compared round by round (the median of the
+  // per-round ratios), which keeps a busy spell of the machine from landing in one row only.
+  const paired = a.samples.length === b.samples.length
+  const value = paired ? median(a.samples.map((sample, index) => sample.seconds / b.samples[index].seconds)) : a.seconds / b.seconds
+  return {measured: describe(a, b), value}
 }
 
 const targets = []
@@ -317,9 +321,17 @@ push(
   `\`npm run bench\` on ${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')}${quick ? ' with `BENCH_QUICK=1` (one run per row, corpora up to 125 cards: a quick check, not a measurement)' : ''}. ` +
     `Whole processes, timed from start to exit; each value is the median of its runs (${runsText}). ` +
     `Peak memory is the process's peak resident set (all its threads; not the browser's own processes). ` +
+    `A ratio is the median of the ratios of the rounds (each round runs the rows one after the other). ` +
     `Corpus: \`bench/corpus.js\`, seed ${seed}, 8 files per card (an index with 15 sources, 7 themes of about 600 words with citations and tips).`,
   ''
 )
+if (loadAtStart[0] > os.availableParallelism()) {
+  push(
+    `**The machine was busy** (load average ${loadAtStart[0].toFixed(1)} at the start on ${os.availableParallelism()} cores): ` +
+      'the times are inflated and noisy; compare ratios, and see fastest – slowest.',
+    ''
+  )
+}
 push('## Targets (issue 9)', '', '| target | measured | value | limit | |', '|---|---|---|---|---|')
 for (const entry of targets) push(`| ${entry.name} | ${entry.measured} | ${entry.value} | ${entry.limit} | ${entry.met} |`)
 push('', '## Every row', '', '| work | cards | files | runs | median | fastest – slowest | peak memory |', '|---|---:|---:|---:|---:|---:|---:|')

@@ -1,6 +1,8 @@
 // The synthetic corpus of the benchmark: cards like the real ones (an index.md with 15 sources,
 // 7 theme files of about 600 words each, with citations, lists and tips), deterministic from a seed.
-// Usage: node bench/corpus.js <dir> <cards> [seed]
+// `handouts` (optional) gives every card that many named handouts of two themes each instead of the one it has
+// by default; it draws no random numbers, so the text stays the same as without it.
+// Usage: node bench/corpus.js <dir> <cards> [seed] [handouts]
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -24,7 +26,24 @@ function random(seed) {
   }
 }
 
-export function generateCorpus(dir, cardCount, seed = 1) {
+/** The frontmatter lines of a card's handouts: one by default, or `count` (two themes each, none with 0). */
+function handoutLines(cardIndex, themeSlugs, count) {
+  if (count === undefined) {
+    return ['handouts:', '  - slug: handout', `    title: "Handout ${cardIndex}"`, `    themes: [${themeSlugs[0]}, ${themeSlugs[1]}]`]
+  }
+  if (count === 0) return []
+  return [
+    'handouts:',
+    ...Array.from({length: count}, (_, index) => {
+      const number = String(index + 1).padStart(2, '0')
+      // Two different themes for every index below 6 × 7 = 42.
+      const themes = [themeSlugs[index % 7], themeSlugs[(index + 1 + Math.floor(index / 7)) % 7]]
+      return [`  - slug: handout-${number}`, `    title: "Handout ${cardIndex}.${number}"`, `    themes: [${themes.join(', ')}]`]
+    }).flat()
+  ]
+}
+
+export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
   const next = random(seed)
   const pick = (list) => list[Math.floor(next() * list.length)]
   const sentence = (length) => {
@@ -55,10 +74,7 @@ export function generateCorpus(dir, cardCount, seed = 1) {
       'contact:',
       '  phone: "(070) 376 57 70"',
       '  email: "info@example.nl"',
-      'handouts:',
-      `  - slug: handout`,
-      `    title: "Handout ${cardIndex}"`,
-      `    themes: [${themeSlugs[0]}, ${themeSlugs[1]}]`,
+      ...handoutLines(cardIndex, themeSlugs, handouts),
       '---',
       '',
       paragraph(sourceIds),
@@ -90,6 +106,6 @@ export function generateCorpus(dir, cardCount, seed = 1) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dir, cards, seed] = process.argv.slice(2)
-  generateCorpus(dir, Number(cards), Number(seed ?? 1))
+  const [dir, cards, seed, handouts] = process.argv.slice(2)
+  generateCorpus(dir, Number(cards), Number(seed ?? 1), {handouts: handouts === undefined ? undefined : Number(handouts)})
 }

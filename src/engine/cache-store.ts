@@ -99,6 +99,17 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
   const pending = new Set<Promise<void>>()
   let corrupt = 0
   const entryPath = (kind: CacheKind, key: string) => path.join(dir, kind, key.slice(0, 2), key)
+  // Each folder is made once per build, not once per entry
+  const folders = new Map<string, Promise<unknown>>()
+  const folderFor = (target: string) => {
+    const folder = path.dirname(target)
+    let made = folders.get(folder)
+    if (!made) {
+      made = mkdir(folder, {recursive: true})
+      folders.set(folder, made)
+    }
+    return made
+  }
 
   return {
     async get(kind, key) {
@@ -119,7 +130,7 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
       const target = entryPath(kind, key)
       const write = (async () => {
         const bytes = encodeEntry(kind, key, value)
-        await mkdir(path.dirname(target), {recursive: true})
+        await folderFor(target)
         // A write replaces the entry whole: a process killed halfway leaves a temporary file, never half an entry
         const temporary = `${target}.${process.pid}.tmp`
         await writeFile(temporary, bytes)

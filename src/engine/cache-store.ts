@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
@@ -113,7 +114,13 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
 
   return {
     async get(kind, key) {
-      const bytes = await readFile(entryPath(kind, key)).catch(() => undefined)
+      let bytes: Buffer | undefined
+      try {
+        // Synchronous: most entries are small, and a build reads one per file and per card
+        bytes = readFileSync(entryPath(kind, key))
+      } catch {
+        bytes = undefined
+      }
       const value = bytes && decodeEntry(bytes, kind, key)
       if (bytes && value === undefined) {
         corrupt++

@@ -5,7 +5,7 @@ import {type Publication, publicationPath} from '../card/publication.js'
 import {loadContent} from '../content/load-content.js'
 import {type EnginePdfOptions, buildSite, type SiteBuildResult} from '../engine/build-site.js'
 import {diskCache, noCache} from '../engine/cache-store.js'
-import {defaultCacheDir} from '../engine/cache-dir.js'
+import {checkCacheDir, defaultCacheDir} from '../engine/cache-dir.js'
 import {toolId} from '../engine/keys.js'
 import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
@@ -49,6 +49,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const card = options.card
   const tool = await toolId()
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
+  if (cacheDir !== undefined) await checkCacheDir(cacheDir, {content: options.content, out})
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
   for (const warning of cache.warnings.splice(0)) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
   const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})

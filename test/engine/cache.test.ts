@@ -213,3 +213,26 @@ describe('the engine in memory, as the live preview runs it', () => {
     for (const [file, contents] of cold.written) expect(warm.written.get(file), file).toEqual(contents)
   })
 })
+
+describe('a cache folder that would mix with the content or the output', () => {
+  it.each([
+    ['inside the content folder', 'content/cache'],
+    ['the content folder itself', 'content'],
+    ['inside the output folder', 'out-mixed/cache'],
+    ['a folder holding the output', '.']
+  ])('is refused when it is %s (exit 2), and nothing is written', async (_where, cacheDir) => {
+    const before = await readdir(path.join(project, 'content'))
+    const run = await runCliInProcess(['build', '--no-pdf', '--out', path.join(project, 'out-mixed'), '--cache-dir', path.join(project, cacheDir)], {cwd: project})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Refusing to keep the cache in')
+    expect(await readdir(path.join(project, 'content'))).toEqual(before)
+  })
+
+  it('is refused through a link that leads into the content folder', async () => {
+    const {symlink} = await import('node:fs/promises')
+    await symlink(path.join(project, 'content'), path.join(project, 'link-to-content'))
+    const run = await runCliInProcess(['build', '--no-pdf', '--out', path.join(project, 'out-link'), '--cache-dir', path.join(project, 'link-to-content', 'cache')], {cwd: project})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('is inside the content folder')
+  })
+})

@@ -148,6 +148,19 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   const buildCard = async (entry: CardFolderEntry, position: number) => {
     const folder = await entry.read()
+    try {
+      await makeCard(folder, position)
+    } finally {
+      // Only the findings are held until the report (and a file's text, to show where they are)
+      for (const file of [folder.index, ...folder.themeFiles]) {
+        if (file.messages.length === 0) file.value = ''
+        file.data = {readable: file.data.readable}
+      }
+    }
+    await options.cache.keepUp()
+  }
+
+  const makeCard = async (folder: CardFolder, position: number) => {
     const ownFiles = [folder.index, ...folder.themeFiles]
     cardFiles[position] = ownFiles
     const kept = options.pdf ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
@@ -202,10 +215,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       themeFileAfter[position] = theme.load.file
     }
     if (ownFiles.some(hasError)) failed = true
-    // Only the findings are held until the report (and a file's text, to show where they are)
-    for (const file of ownFiles) {
-      if (file.messages.length === 0) file.value = ''
-    }
     options.events?.cardDone?.(folder.slug, fromCache)
     const built = result.built
     if (!built || failed) return

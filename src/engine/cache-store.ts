@@ -18,6 +18,8 @@ export interface CacheStore {
   set(kind: CacheKind, key: string, value: unknown): void
   /** Wait for the pending writes; a write that fails only loses that result. */
   flush(): Promise<void>
+  /** Wait while many writes are pending, so results made faster than the disk takes them do not pile up in memory. */
+  keepUp(): Promise<void>
   /** What a build should be told about the cache (ignored, cleared, corrupt entries). */
   readonly warnings: string[]
   readonly stats: {hits: Record<CacheKind, number>; misses: Record<CacheKind, number>}
@@ -26,6 +28,8 @@ export interface CacheStore {
 /** The manifest that marks a folder as kenniskaart's cache, and for which tool it is. */
 const manifestName = 'kenniskaart-cache.json'
 const format = 1
+/** Writes that may wait at once before a build waits for them. */
+const maxPendingWrites = 64
 const magic = 'kenniskaart-cache'
 
 interface Manifest {
@@ -48,6 +52,7 @@ export function noCache(): CacheStore {
     },
     set() {},
     async flush() {},
+    async keepUp() {},
     warnings: [],
     stats
   }
@@ -76,6 +81,7 @@ export function memoryCache(): CacheStore {
       entries.set(`${kind}/${key}`, serialize(value))
     },
     async flush() {},
+    async keepUp() {},
     warnings: [],
     stats
   }
@@ -112,6 +118,9 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
     return made
   }
 
+  const flush = async () => {
+    while (pending.size > 0) await Promise.all(pending)
+  }
   return {
     async get(kind, key) {
       let bytes: Buffer | undefined
@@ -146,8 +155,9 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
       pending.add(write)
       void write.finally(() => pending.delete(write))
     },
-    async flush() {
-      while (pending.size > 0) await Promise.all(pending)
+    flush,
+    async keepUp() {
+      if (pending.size > maxPendingWrites) await flush()
     },
     warnings,
     stats

@@ -24,6 +24,7 @@ export default async function runCardTask(task: CardTask): Promise<CardTaskResul
   const hits = store.stats.hits.files
   const misses = store.stats.misses.files
   const result = await runCardStepOnData(task.input, store)
+  // Written before the result goes back: the pool may end this thread as soon as the build is done
   await store.flush()
   return {result, warnings: store.warnings.splice(0), fileHits: store.stats.hits.files - hits, fileMisses: store.stats.misses.files - misses}
 }

@@ -1,14 +1,8 @@
 import {createHash} from 'node:crypto'
 import {type PDFDocument, PDFHexString} from 'pdf-lib'
+import type {PdfMetadata} from './pdf-metadata.js'
 
-export interface PdfMetadata {
-  title: string
-  author: string | undefined
-  subject: string | undefined
-  keywords: string[]
-  lang: string
-  creator: string
-}
+export type {PdfMetadata} from './pdf-metadata.js'
 
 /**
  * Give a printed PDF its document information and make it reproducible:

@@ -8,6 +8,9 @@ import {blockedRequestReporter} from './blocked-requests.js'
 import {type PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
 import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
+import {pageNumberEdit, pageNumberSelector} from './page-number-edit.js'
+import {publicationMetadata} from './pdf-metadata.js'
+import {printInputs} from './print-key.js'
 import {closeStartedBrowser, startBrowser} from './start-browser.js'
 
 export interface PdfOptions {
@@ -60,11 +63,10 @@ export async function renderPublications(
     return []
   }
   const browser = await starting
-  const served = new Map(siteFiles.map((file) => [file.path, file.contents]))
   const limit = pLimit(options.concurrency ?? 2)
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
   const reporter = blockedRequestReporter(options.findingFiles)
-  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, served, options, reporter(publication))))
+  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, siteFiles, options, reporter(publication))))
   try {
     return await Promise.all(jobs)
   } catch (error) {
@@ -79,12 +81,13 @@ export async function renderPublications(
 async function printPublication(
   browser: PdfBrowser,
   publication: Publication,
-  served: ReadonlyMap<string, string | Uint8Array>,
+  siteFiles: readonly OutputFile[],
   options: PdfOptions,
   reportBlocked: (url: string) => void
 ): Promise<PrintedPublication> {
   const first = renderPrintDocument(publication)
-  const files: ServedFiles = new Map([...served, [first.stylesheet.path, first.stylesheet.contents]])
+  // Sorted by path (see printInputs), so the document ID does not depend on the order of the site's files
+  const files: ServedFiles = new Map([[first.stylesheet.path, first.stylesheet.contents], ...printInputs(publication, siteFiles).map((file) => [file.path, file.contents] as const)])
   const timeoutMs = options.timeoutSeconds === undefined ? defaultTimeoutMs(publication.themes.length, printedBytes(first.html, publication, files)) : options.timeoutSeconds * 1000
 
   let printed: {layout: PrintedLayout; html: string}
@@ -100,8 +103,12 @@ async function printPublication(
       let pages = themeStartPages(publication, layout.pages)
       if (guess && samePages(guess, pages)) return {layout, html: document.html}
       for (let pass = 0; pass < 3; pass++) {
-        document = renderPrintDocument(publication, pages)
-        bytes = await page.print(document.html)
+        const next = renderPrintDocument(publication, pages)
+        // Only the numbers changed: they are replaced in the page already
+        // loaded, which then is exactly the new document, and printed again
+        const numbers = pageNumberEdit(document.html, next.html)
+        bytes = (numbers && (await page.reprint(pageNumberSelector, numbers))) ?? (await page.print(next.html))
+        document = next
         layout = await printedLayout(bytes)
         const after = themeStartPages(publication, layout.pages)
         if (samePages(pages, after)) break
@@ -119,15 +126,8 @@ async function printPublication(
     throw error
   }
 
-  const {card} = publication
-  const bytes = await finishPdf(printed.layout.document, {
-    title: publication.kind === 'card' ? `${card.meta.label}: ${card.meta.title}` : publication.title,
-    author: card.meta.publisher,
-    subject: card.meta.description ?? publication.themes.map((theme) => theme.title).join(', '),
-    keywords: card.meta.keywords ?? [card.meta.label, card.meta.title, ...publication.themes.map((theme) => theme.title)],
-    lang: card.meta.lang,
-    creator: 'kenniskaart'
-  }, [printed.html, ...[...files.values()]])
+  // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
+  const bytes = await finishPdf(printed.layout.document, publicationMetadata(publication), [printed.html, ...files.values()])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
 }
 

@@ -56,13 +56,10 @@ export async function renderPublications(
   siteFiles: readonly OutputFile[],
   options: PdfOptions = {}
 ): Promise<PrintedPublication[]> {
+  // Nothing to print (all cached, say): no browser is started
+  if (publications.length === 0) return []
   const launched = options.browser ? undefined : startBrowser(options.browserPath)
-  const starting = options.browser ?? launched!
-  if (publications.length === 0) {
-    await closeStartedBrowser(launched)
-    return []
-  }
-  const browser = await starting
+  const browser = await (options.browser ?? launched!)
   const limit = pLimit(options.concurrency ?? 2)
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
   const reporter = blockedRequestReporter(options.findingFiles)

@@ -33,7 +33,7 @@ function fileOf(filePath: string): OutputFile {
 /** The same bytes with one byte changed. */
 function changed(contents: string | Uint8Array): Uint8Array {
   const bytes = Uint8Array.from(typeof contents === 'string' ? Buffer.from(contents) : contents)
-  bytes[bytes.length - 1] ^= 1
+  bytes[bytes.length - 1] = (bytes.at(-1) ?? 0) ^ 1
   return bytes
 }
 

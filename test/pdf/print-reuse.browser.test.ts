@@ -5,13 +5,16 @@ import type {OutputFile} from '../../src/output/output-file.js'
 import {PdfBrowser, type PrintPage} from '../../src/pdf/browser.js'
 import {printKey} from '../../src/pdf/print-key.js'
 import {renderPublications} from '../../src/pdf/render-publications.js'
+import type * as startBrowserModule from '../../src/pdf/start-browser.js'
 import {startBrowser} from '../../src/pdf/start-browser.js'
 import {contentsPageNumbers, readPdf} from '../helpers/read-pdf.js'
 import {sharedBrowser} from '../helpers/shared-browser.js'
 
+type StartBrowserModule = typeof startBrowserModule
+
 // startBrowser, counted: printing nothing must start no browser
 vi.mock('../../src/pdf/start-browser.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/pdf/start-browser.js')>()
+  const real = await importOriginal<StartBrowserModule>()
   return {...real, startBrowser: vi.fn(real.startBrowser)}
 })
 

@@ -124,7 +124,7 @@ async function printPublication(
   }
 
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
-  const bytes = await finishPdf(printed.layout.document, publicationMetadata(publication), [printed.html, ...files.values()])
+  const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
 }
 

@@ -3,6 +3,7 @@ import {build} from '../../src/build.js'
 import {cardPublication, handoutPublication} from '../../src/card/publication.js'
 import type {OutputFile} from '../../src/output/output-file.js'
 import {PdfBrowser, type PrintPage} from '../../src/pdf/browser.js'
+import {printedLayout} from '../../src/pdf/destination-pages.js'
 import {printKey} from '../../src/pdf/print-key.js'
 import {renderPublications} from '../../src/pdf/render-publications.js'
 import type * as startBrowserModule from '../../src/pdf/start-browser.js'
@@ -72,6 +73,10 @@ describe('printing a publication', () => {
     expect(counts).toMatchObject({loads: 2, reprints: 2, reprintsRefused: 0})
     const card = result.pdfs.find((pdf) => pdf.publication.kind === 'card')!
     const pdf = await readPdf(card.contents as Uint8Array)
+    // Chromium's PDF, and the finished one, are read by the light reader: pdf-lib parses neither
+    const layout = await printedLayout(card.contents as Uint8Array)
+    expect(layout.objects).toBeDefined()
+    expect(layout.pageCount).toBe(pdf.pageCount)
     const titles = card.publication.themes.map((theme) => theme.title)
     const numbers = contentsPageNumbers(pdf.pageTexts[1]!, titles)
     for (const theme of card.publication.themes) {

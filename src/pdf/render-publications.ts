@@ -1,3 +1,4 @@
+import os from 'node:os'
 import pLimit from 'p-limit'
 import type {VFile} from 'vfile'
 import {type Publication, publicationPath} from '../card/publication.js'
@@ -24,7 +25,7 @@ export interface PdfOptions {
   browser?: Promise<PdfBrowser> | undefined
   /** Time limit of one publication in seconds; scaled by its size when left out. */
   timeoutSeconds?: number | undefined
-  /** How many publications print at once. */
+  /** How many publications print at once; `defaultConcurrency()` when left out. */
   concurrency?: number
   /**
    * The PDF an earlier build wrote for a publication, if any. Its page
@@ -60,7 +61,7 @@ export async function renderPublications(
   if (publications.length === 0) return []
   const launched = options.browser ? undefined : startBrowser(options.browserPath)
   const browser = await (options.browser ?? launched!)
-  const limit = pLimit(options.concurrency ?? 2)
+  const limit = pLimit(options.concurrency ?? defaultConcurrency())
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
   const reporter = blockedRequestReporter(options.findingFiles)
   const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, siteFiles, options, reporter(publication))))
@@ -126,6 +127,17 @@ async function printPublication(
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
   const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
+}
+
+/**
+ * How many publications print at once by default: one page per core and
+ * one more, between 2 and 4. A print is mostly the browser's work, but
+ * each also waits on round trips to Node (requests, the PDF's bytes); the
+ * extra page keeps the cores busy meanwhile. Measured with 20 handouts on
+ * 2 cores: 3 pages at once beat 2 by a few per cent; more only add memory.
+ */
+export function defaultConcurrency(cores = os.availableParallelism()): number {
+  return Math.min(4, Math.max(2, cores + 1))
 }
 
 /**

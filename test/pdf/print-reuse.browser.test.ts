@@ -94,6 +94,24 @@ describe('printing a publication', () => {
     expect(counts.pagesSetUp).toBe(0)
   }, 120_000)
 
+  it('prints several publications at once, each on a page of its own', async () => {
+    let printing = 0
+    let most = 0
+    const withPrintPage = PdfBrowser.prototype.withPrintPage
+    vi.spyOn(PdfBrowser.prototype, 'withPrintPage').mockImplementation(async function (this: PdfBrowser, files, options, work) {
+      printing++
+      most = Math.max(most, printing)
+      try {
+        return await withPrintPage.call(this, files, options, work)
+      } finally {
+        printing--
+      }
+    })
+    const result = await build({contentDir, pdf: {browser: browser()}})
+    expect(result.pdfs).toHaveLength(2)
+    expect(most).toBe(2)
+  }, 120_000)
+
   it('refuses to reprint in place when the page has another number of elements to fill, and prints nothing then', async () => {
     const printer = await browser()
     const html = '<!doctype html><html><body><p><span class="n">1</span> <span class="n">2</span></p></body></html>'

@@ -5,7 +5,7 @@ import {type Publication, publicationPath} from '../card/publication.js'
 import {CliError} from '../errors.js'
 import type {OutputFile} from '../output/output-file.js'
 import {type PrintDocument, renderPrintDocument, themeAnchor} from '../render/print-document.js'
-import {blockedRequestReporter} from './blocked-requests.js'
+import {type BlockedRequestReporter, blockedRequestReporter} from './blocked-requests.js'
 import {type PdfBrowser, PrintTimeoutError, type ServedFiles} from './browser.js'
 import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
@@ -38,12 +38,25 @@ export interface PdfOptions {
    * here; without the list it is reported on the card's index.md.
    */
   findingFiles?: VFile[] | undefined
+  /**
+   * Reports requests refused while printing (see blocked-requests.ts). A
+   * build that reuses cached PDFs passes the one it replays their
+   * `blockedRequests` through, so each is reported once per run, printed
+   * or cached; made from `findingFiles` when left out.
+   */
+  blockedRequestReporter?: BlockedRequestReporter | undefined
 }
 
 /** A printed publication: where it goes in the output, and its bytes. */
 export interface PrintedPublication extends OutputFile {
   publication: Publication
   pageCount: number
+  /**
+   * The URLs the print asked for and was refused, each once, in order: a
+   * cached PDF keeps them, so a build that reuses it reports the same
+   * warnings without printing.
+   */
+  blockedRequests: string[]
 }
 
 /**
@@ -63,7 +76,7 @@ export async function renderPublications(
   const browser = await (options.browser ?? launched!)
   const limit = pLimit(options.concurrency ?? defaultConcurrency())
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
-  const reporter = blockedRequestReporter(options.findingFiles)
+  const reporter = options.blockedRequestReporter ?? blockedRequestReporter(options.findingFiles)
   const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, siteFiles, options, reporter(publication))))
   try {
     return await Promise.all(jobs)
@@ -88,10 +101,15 @@ async function printPublication(
   const files: ServedFiles = new Map([[first.stylesheet.path, first.stylesheet.contents], ...printInputs(publication, siteFiles).map((file) => [file.path, file.contents] as const)])
   const timeoutMs = options.timeoutSeconds === undefined ? defaultTimeoutMs(publication.themes.length, printedBytes(first.html, publication, files)) : options.timeoutSeconds * 1000
 
+  const blockedRequests: string[] = []
+  const onBlocked = (url: string) => {
+    if (!blockedRequests.includes(url)) blockedRequests.push(url)
+    reportBlocked(url)
+  }
   let printed: {layout: PrintedLayout; html: string}
   try {
     const guess = await previousStartPages(publication, options)
-    printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked: reportBlocked}, async (page) => {
+    printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked}, async (page) => {
       // Print, read back where each theme landed, print again with those
       // page numbers in the "Inhoud"; repeat while the numbers still move.
       // With a guess from the previous build, the first print may be right.
@@ -126,7 +144,7 @@ async function printPublication(
 
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
   const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
-  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount}
+  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount, blockedRequests}
 }
 
 /**

@@ -1,5 +1,5 @@
 import os from 'node:os'
-import pLimit from 'p-limit'
+import pLimit, {type LimitFunction} from 'p-limit'
 import type {VFile} from 'vfile'
 import {type Publication, publicationPath} from '../card/publication.js'
 import {CliError} from '../errors.js'
@@ -27,6 +27,12 @@ export interface PdfOptions {
   timeoutSeconds?: number | undefined
   /** How many publications print at once; `defaultConcurrency()` when left out. */
   concurrency?: number
+  /**
+   * A limit shared by several calls (one per card, say), so the pages
+   * printing at once across all of them stay within it; `concurrency` is
+   * then not used. Make one with `printLimit()`.
+   */
+  limit?: LimitFunction | undefined
   /**
    * The PDF an earlier build wrote for a publication, if any. Its page
    * numbers are the first guess, so an unchanged layout prints once.
@@ -60,10 +66,11 @@ export interface PrintedPublication extends OutputFile {
 }
 
 /**
- * Print publications to PDF with one browser, reused for all of them. The
- * pages may load only the site's own files (`siteFiles`); anything else is
+ * Print publications to PDF with one browser, reused for all of them. A
+ * publication's page may load only its card's own files and its visual
+ * theme's assets among `siteFiles` (see `printInputs`); anything else is
  * blocked and reported as a warning where it was asked for (see
- * blocked-requests.ts).
+ * blocked-requests.ts). No browser is started when the list is empty.
  */
 export async function renderPublications(
   publications: Publication[],
@@ -74,15 +81,26 @@ export async function renderPublications(
   if (publications.length === 0) return []
   const launched = options.browser ? undefined : startBrowser(options.browserPath)
   const browser = await (options.browser ?? launched!)
-  const limit = pLimit(options.concurrency ?? defaultConcurrency())
+  const limit = options.limit ?? printLimit(options.concurrency)
   // One reporter for all: a theme or image printed in the card and in a handout is reported once
   const reporter = options.blockedRequestReporter ?? blockedRequestReporter(options.findingFiles)
-  const jobs = publications.map((publication) => limit(() => printPublication(browser, publication, siteFiles, options, reporter(publication))))
+  let failed: unknown
+  const jobs = publications.map((publication) =>
+    limit(() => {
+      // Work still waiting in a shared limit when another publication of this call failed is not started
+      if (failed !== undefined) return Promise.reject(failed)
+      return printPublication(browser, publication, siteFiles, options, reporter(publication)).catch((error: unknown) => {
+        failed ??= error
+        throw error
+      })
+    })
+  )
   try {
     return await Promise.all(jobs)
   } catch (error) {
-    // One failed: the others are not waited for; closing the browser (below, or by the caller that passed it in) stops them
-    limit.clearQueue()
+    // One failed: the others are not waited for; closing the browser (below, or by the caller that passed it in) stops them.
+    // A shared limit is the caller's: its queue may hold the work of other calls
+    if (!options.limit) limit.clearQueue()
     throw error
   } finally {
     await closeStartedBrowser(launched)
@@ -145,6 +163,11 @@ async function printPublication(
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
   const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
   return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount, blockedRequests}
+}
+
+/** A limit of how many publications print at once, to share between calls of `renderPublications`. */
+export function printLimit(concurrency = defaultConcurrency()): LimitFunction {
+  return pLimit(concurrency)
 }
 
 /**

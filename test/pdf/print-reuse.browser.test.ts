@@ -5,7 +5,7 @@ import type {OutputFile} from '../../src/output/output-file.js'
 import {PdfBrowser, type PrintPage} from '../../src/pdf/browser.js'
 import {printedLayout} from '../../src/pdf/destination-pages.js'
 import {printKey} from '../../src/pdf/print-key.js'
-import {renderPublications} from '../../src/pdf/render-publications.js'
+import {printLimit, renderPublications} from '../../src/pdf/render-publications.js'
 import type * as startBrowserModule from '../../src/pdf/start-browser.js'
 import {startBrowser} from '../../src/pdf/start-browser.js'
 import {contentsPageNumbers, readPdf} from '../helpers/read-pdf.js'
@@ -110,6 +110,34 @@ describe('printing a publication', () => {
     const result = await build({contentDir, pdf: {browser: browser()}})
     expect(result.pdfs).toHaveLength(2)
     expect(most).toBe(2)
+
+    // Two calls (two cards, say) sharing one limit of one page: one print at a time across both
+    most = 0
+    const site = await build({contentDir, pdf: false})
+    const card = site.cards[0]!
+    const limit = printLimit(1)
+    const both = await Promise.all([
+      renderPublications([cardPublication(card)], site.pages, {browser: browser(), limit}),
+      renderPublications([handoutPublication(card, card.handouts[0]!)], site.pages, {browser: browser(), limit})
+    ])
+    expect(both.flat()).toHaveLength(2)
+    expect(most).toBe(1)
+  }, 120_000)
+
+  it('starts no more of a call\'s publications, waiting in a shared limit, once one of them failed', async () => {
+    const started: string[] = []
+    const withPrintPage = PdfBrowser.prototype.withPrintPage
+    vi.spyOn(PdfBrowser.prototype, 'withPrintPage').mockImplementation(function (this: PdfBrowser, files, options, work) {
+      started.push(options.documentPath)
+      return withPrintPage.call(this, files, options, work)
+    })
+    const site = await build({contentDir, pdf: false})
+    const card = site.cards[0]!
+    // A time limit no print keeps: the first publication fails, the second waits behind it
+    const printing = renderPublications([cardPublication(card), handoutPublication(card, card.handouts[0]!)], site.pages, {browser: browser(), limit: printLimit(1), timeoutSeconds: 0.001})
+    await expect(printing).rejects.toThrow(/did not finish within/)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(started).toHaveLength(1)
   }, 120_000)
 
   it('refuses to reprint in place when the page has another number of elements to fill, and prints nothing then', async () => {

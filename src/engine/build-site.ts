@@ -1,11 +1,12 @@
 import os from 'node:os'
-import pLimit from 'p-limit'
+import pLimit, {type LimitFunction} from 'p-limit'
 import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
 import type {Card} from '../card/model.js'
 import type {Publication} from '../card/publication.js'
 import {type CardFolder, type CardFolderEntry, listContent} from '../content/read-content.js'
 import type {OutputFile} from '../output/output-file.js'
+import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
 import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
@@ -89,10 +90,11 @@ interface CardEntry {
   imagesKey: string
 }
 
-/** A printed PDF in the cache. */
+/** A printed PDF in the cache, with the requests its print refused (reported again when it is reused). */
 interface PdfEntry {
   contents: Uint8Array
   pageCount: number
+  blockedRequests: string[]
 }
 
 /** Below this many cards, the worker threads cost more to start than they save. */
@@ -175,7 +177,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const cached = key === undefined ? undefined : ((await options.cache.get('cards', key)) as CardEntry | undefined)
     if (cached && (await stillValid(cached, folder, visualTheme))) {
       cachedPdfs = await lookUpPdfs(cached.result, cached.visualThemeKey)
-      if (!options.pdf || cachedPdfs.size === cached.result.built?.publications.length) {
+      // A PDF whose print refused requests is reported again where they were asked for: that needs the card
+      const complete = cachedPdfs.size === cached.result.built?.publications.length && [...cachedPdfs.values()].every((pdf) => pdf.blockedRequests.length === 0)
+      if (!options.pdf || complete) {
         result = cached.result
         ownFiles.forEach((file, index) => applyStoredMessages(file, result!.messages[index] ?? []))
         cardResults.hits++
@@ -236,9 +240,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const toPrint: Publication[] = []
     const publications = card ? publicationsOf(card) : []
     options.events?.pdfsFound?.(built.publications.length)
+    const reporter = await blockedRequests()
     for (const [index, publication] of built.publications.entries()) {
       const hit = cachedPdfs.get(publication.path)
       if (hit) {
+        if (hit.blockedRequests.length > 0 && publications[index]) for (const url of hit.blockedRequests) reporter(publications[index])(url)
         await write({path: publication.path, contents: hit.contents})
         pdfs.push({path: publication.path, pageCount: hit.pageCount, fromCache: true})
         options.events?.pdfDone?.(publication.path, true)
@@ -255,16 +261,19 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       browser: startBrowser(),
       timeoutSeconds: options.pdf.timeoutSeconds,
       previousPdf: options.pdf.previousPdf,
-      findingFiles: files
+      findingFiles: files,
+      blockedRequestReporter: reporter,
+      limit: await sharedPrintLimit(),
+      onPrinted: (pdf) => options.events?.pdfDone?.(pdf.path, false)
     })
     printMs += performance.now() - printing
     const identity = await options.pdf.browserIdentity()
     for (const pdf of printed) {
       const printKeyOf = built.publications.find((publication) => publication.path === pdf.path)?.printKey
-      if (printKeyOf) options.cache.set('pdfs', pdfKey(printKeyOf, themeKey, identity, options.tool), {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount} satisfies PdfEntry)
+      const entry: PdfEntry = {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount, blockedRequests: pdf.blockedRequests}
+      if (printKeyOf) options.cache.set('pdfs', pdfKey(printKeyOf, themeKey, identity, options.tool), entry)
       await write({path: pdf.path, contents: pdf.contents})
       pdfs.push({path: pdf.path, pageCount: pdf.pageCount, fromCache: false})
-      options.events?.pdfDone?.(pdf.path, false)
     }
   }
 
@@ -279,6 +288,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     }
     return found
   }
+  // One reporter and one limit for the whole build: a request refused in two cards' prints is reported once, and the browser prints a few pages at once across cards
+  let sharedReporter: Promise<BlockedRequestReporter> | undefined
+  const blockedRequests = () => (sharedReporter ??= import('../pdf/blocked-requests.js').then(({blockedRequestReporter}) => blockedRequestReporter(files)))
+  let printLimitShared: Promise<LimitFunction> | undefined
+  const sharedPrintLimit = () => (printLimitShared ??= import('../pdf/render-publications.js').then(({printLimit}) => printLimit()))
   const themeAssetFiles = new Map<string, Promise<OutputFile[]>>()
   const themeAssets = (theme: VisualTheme) => {
     let assets = themeAssetFiles.get(theme.name)

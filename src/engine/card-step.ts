@@ -140,7 +140,7 @@ export function publicationsOf(card: Card): Publication[] {
 
 /** Lay the card out as pages; the layout code is loaded only here, so `check` never loads it. */
 async function renderCard(card: Card, input: CardStepContext): Promise<NonNullable<CardStepResult['built']>> {
-  const [{indexEntry, renderCardPages}, {printKey}] = await Promise.all([import('../render/site.js'), import('./print-key.js')])
+  const [{indexEntry, renderCardPages}, {printKey}] = await Promise.all([import('../render/site.js'), import('../pdf/print-key.js')])
   const publications = publicationsOf(card)
   const offered = input.downloads === 'all' ? publications : publications.filter((publication) => input.downloads.includes(publicationPath(publication)))
   const pages = renderCardPages(card, offered)

@@ -14,6 +14,9 @@ interface Cause {
   place: Point | Position | undefined
 }
 
+/** For a publication, the function that reports one refused request of its print. */
+export type BlockedRequestReporter = (publication: Publication) => (url: string) => void
+
 /**
  * Reports requests blocked while printing as warnings (`pdf-request-blocked`)
  * at what caused them: an image at its place in the Markdown (body, tip or
@@ -24,7 +27,7 @@ interface Cause {
  * `findingFiles` so they are reported with the content's; without that
  * list they go on the card's index.md, naming the stylesheet.
  */
-export function blockedRequestReporter(findingFiles?: VFile[]): (publication: Publication) => (url: string) => void {
+export function blockedRequestReporter(findingFiles?: VFile[]): BlockedRequestReporter {
   const causesByCard = new WeakMap<Card, Map<string, Cause>>()
   const stylesheetFiles = new Map<string, VFile>()
   const reported = new Set<string>()

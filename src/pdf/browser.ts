@@ -1,10 +1,11 @@
 import {mkdtemp, readlink, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import puppeteer, {type Browser, type HTTPRequest, type Page, type PDFOptions} from 'puppeteer-core'
+import puppeteer, {type Browser, type HTTPRequest, type Page} from 'puppeteer-core'
 import {CliError, ExitCode} from '../errors.js'
 import type {FoundBrowser} from './find-browser.js'
 import {trackBrowser} from './open-browsers.js'
+import {launchArgs, pdfOptions} from './print-settings.js'
 import {profilePrefix} from './stale-profiles.js'
 
 /**
@@ -27,22 +28,30 @@ export interface PrintOptions {
 
 /** A page that prints HTML documents to PDF bytes. */
 export interface PrintPage {
+  /** Load `html` (with the files it asks for) and print it. */
   print(html: string): Promise<Uint8Array>
+  /**
+   * Print the document loaded last again, with the text of the elements
+   * matching `selector` replaced by `texts` (in document order), without
+   * loading it again; undefined, and nothing printed, when the number of
+   * elements is not the number of texts.
+   */
+  reprint(selector: string, texts: readonly string[]): Promise<Uint8Array | undefined>
 }
 
-const launchArgs = [
-  '--disable-gpu',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-dev-shm-usage',
-  '--mute-audio',
-  '--font-render-hinting=none'
-]
+/** A page set up for printing, and the print it is used for now. */
+interface PreparedPage {
+  page: Page
+  use: PageUse | undefined
+}
+
+interface PageUse {
+  files: ServedFiles
+  options: PrintOptions
+  /** The document the page loads at `options.documentPath`. */
+  documentHtml: string
+}
+
 
 /**
  * The oldest Chrome, Chromium or Edge (by major version) that prints CSS
@@ -120,7 +129,7 @@ export class PdfBrowser {
         userDataDir: profileDir,
         // puppeteer kills the browser's whole process group when this aborts
         signal: stop.signal,
-        args: noSandbox ? [...launchArgs, '--no-sandbox', '--disable-setuid-sandbox'] : launchArgs
+        args: noSandbox ? [...launchArgs, '--no-sandbox', '--disable-setuid-sandbox'] : [...launchArgs]
       })
       const browser = await untilAborted(launching, stop.signal)
       return new PdfBrowser(browser, profileDir)
@@ -146,55 +155,91 @@ export class PdfBrowser {
     })
   }
 
-  private sparePage: Promise<Page> | undefined
+  /** Pages ready to print (set up, answering requests), not in use. */
+  private readonly idlePages: Array<Promise<PreparedPage>> = []
 
-  /** Open a page now, while there is nothing to print yet; the first print takes it. */
+  /** Prepare a page now, while there is nothing to print yet; the first print takes it. */
   openSparePage(): void {
-    this.sparePage ??= this.browser.newPage()
-    this.sparePage.catch(() => undefined)
+    if (this.idlePages.length > 0) return
+    const page = this.preparePage()
+    page.catch(() => undefined)
+    this.idlePages.push(page)
   }
 
-  /** Open a page that serves `files`, run `work` with it, and close it in any case. */
-  async withPrintPage<T>(files: ServedFiles, options: PrintOptions, work: (page: PrintPage) => Promise<T>): Promise<T> {
-    const spare = this.sparePage
-    this.sparePage = undefined
-    const page = await (spare ?? this.browser.newPage()).catch((error: unknown) => {
-      throw this.stoppedError(error)
-    })
+  /**
+   * A new page that runs no code of its content and answers each request
+   * from the files of the print it is used for (`PreparedPage.use`), or
+   * refuses it.
+   */
+  private async preparePage(): Promise<PreparedPage> {
+    const page = await this.browser.newPage()
+    const prepared: PreparedPage = {page, use: undefined}
     try {
-      let documentHtml = ''
       // Content never runs code while printing; requests are answered below or refused
       await page.setJavaScriptEnabled(false)
       await page.setRequestInterception(true)
-      page.on('request', (request: HTTPRequest) => {
-        if (request.isInterceptResolutionHandled()) return
-        // Answering can fail once the page is closing; that request no longer matters
-        answer(request, files, options, () => documentHtml).catch(() => undefined)
-      })
+    } catch (error) {
+      await settleWithin(2000, page.close())
+      throw error
+    }
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return
+      // Answering can fail once the page is closing; that request no longer matters
+      answer(request, prepared.use).catch(() => undefined)
+    })
+    return prepared
+  }
+
+  /**
+   * Run `work` with a page that serves `files`. Pages are reused: one that
+   * printed without trouble goes back to the pool for the next
+   * publication (setting up a page costs more than loading the next
+   * document); one whose work failed is closed.
+   */
+  async withPrintPage<T>(files: ServedFiles, options: PrintOptions, work: (page: PrintPage) => Promise<T>): Promise<T> {
+    const prepared = await (this.idlePages.pop() ?? this.preparePage()).catch((error: unknown) => {
+      throw this.stoppedError(error)
+    })
+    const {page} = prepared
+    const use: PageUse = {files, options, documentHtml: ''}
+    prepared.use = use
+    let reusable = false
+    try {
       const url = `${printOrigin}/${options.documentPath}`
-      return await work({
-        print: async (html) => {
-          documentHtml = html
+      const print = () => page.pdf({...pdfOptions, timeout: options.timeoutMs})
+      const result = await work({
+        print: (html) => {
+          use.documentHtml = html
           return withTimeout(options.timeoutMs, async () => {
             await page.goto(url, {waitUntil: 'load', timeout: options.timeoutMs})
             // A string, because this project is typed for Node, not the DOM
             await page.evaluate('document.fonts.ready.then(() => true)')
-            const pdfOptions: PDFOptions = {
-              preferCSSPageSize: true,
-              printBackground: true,
-              outline: true,
-              tagged: true,
-              timeout: options.timeoutMs
-            }
-            return page.pdf(pdfOptions)
+            return print()
           })
-        }
+        },
+        reprint: (selector, texts) =>
+          withTimeout(options.timeoutMs, async () => {
+            const edit = `(() => {
+              const found = document.querySelectorAll(${JSON.stringify(selector)})
+              const texts = ${JSON.stringify(texts)}
+              if (found.length !== texts.length) return false
+              found.forEach((element, index) => { element.textContent = texts[index] })
+              return true
+            })()`
+            if ((await page.evaluate(edit)) !== true) return undefined
+            await page.evaluate('document.fonts.ready.then(() => true)')
+            return print()
+          })
       })
+      reusable = true
+      return result
     } catch (error) {
       throw this.stoppedError(error)
     } finally {
+      prepared.use = undefined
+      if (reusable && !this.closing) this.idlePages.push(Promise.resolve(prepared))
       // A page stuck in a print can take its time to close; the browser is closed (or killed) after this anyway
-      await settleWithin(2000, page.close())
+      else await settleWithin(2000, page.close())
     }
   }
 
@@ -267,15 +312,18 @@ function untilAborted(launching: Promise<Browser>, signal: AbortSignal): Promise
   })
 }
 
-async function answer(request: HTTPRequest, files: ServedFiles, options: PrintOptions, documentHtml: () => string): Promise<void> {
+async function answer(request: HTTPRequest, use: PageUse | undefined): Promise<void> {
   const url = request.url()
   if (url.startsWith('data:')) return request.continue()
+  // A page between two prints loads nothing
+  if (!use) return request.abort('blockedbyclient')
+  const {files, options} = use
   if (!url.startsWith(`${printOrigin}/`)) {
     options.onBlocked(url)
     return request.abort('blockedbyclient')
   }
   const filePath = servedPath(url)
-  const body = filePath === undefined ? undefined : filePath === options.documentPath ? documentHtml() : files.get(filePath)
+  const body = filePath === undefined ? undefined : filePath === options.documentPath ? use.documentHtml : files.get(filePath)
   if (body === undefined) {
     options.onBlocked(url)
     return request.respond({status: 404, contentType: 'text/plain', body: 'Not part of the build'})

@@ -1,22 +1,91 @@
-import {PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
-import {loadPdf} from './load-pdf.js'
+import type {PDFDict as PdfLibDict, PDFDocument, PDFObject} from 'pdf-lib'
+import {PdfDict, PdfName, PdfObjects, PdfRef, PdfString, type PdfValue} from './pdf-objects.js'
 
 /** Where the named destinations of a PDF land, and how many pages it has. */
 export interface PrintedLayout {
   /** The page (from 1) of each named destination. */
   pages: Map<string, number>
   pageCount: number
-  /** The parsed PDF, to finish without parsing it again. */
-  document: PDFDocument
+  /** The PDF itself, to finish. */
+  bytes: Uint8Array
+  /** Its objects, when the light reader could read it: finishing then appends to it instead of rewriting it. */
+  objects: PdfObjects | undefined
 }
 
 /**
  * Read the layout of a printed PDF. Chromium writes a destination for every
  * element id that a link points to, so this tells on which page each theme
- * really starts.
+ * really starts. Chromium's PDFs (and kenniskaart's finished ones) are read
+ * with the light reader of pdf-objects.ts; any other PDF (with object
+ * streams, say) with pdf-lib.
  */
 export async function printedLayout(bytes: Uint8Array): Promise<PrintedLayout> {
-  const document = await loadPdf(bytes)
+  try {
+    return lightLayout(bytes)
+  } catch {
+    return pdfLibLayout(bytes)
+  }
+}
+
+function lightLayout(bytes: Uint8Array): PrintedLayout {
+  const objects = new PdfObjects(bytes)
+  const catalog = objects.dict(objects.trailer.get('Root'))
+  if (!catalog) throw new Error('no catalog')
+  const pageNumbers = new Map<string, number>()
+  collectPages(objects, catalog.get('Pages'), pageNumbers, new Set())
+  const pages = new Map<string, number>()
+  const record = (name: string, value: PdfValue | undefined) => {
+    let destination = objects.resolve(value)
+    if (destination instanceof PdfDict) destination = objects.resolve(destination.get('D'))
+    if (!Array.isArray(destination)) return
+    const target = destination[0]
+    const page = target instanceof PdfRef ? pageNumbers.get(target.key) : undefined
+    if (page !== undefined) pages.set(decodeName(name), page)
+  }
+  for (const [name, value] of objects.dict(catalog.get('Dests'))?.entries ?? []) record(name, value)
+  const tree = objects.dict(objects.dict(catalog.get('Names'))?.get('Dests'))
+  if (tree) walkLightNameTree(objects, tree, record, 0)
+  return {pages, pageCount: pageNumbers.size, bytes, objects}
+}
+
+/** The page tree's leaves in order, numbered from 1, by their reference. */
+function collectPages(objects: PdfObjects, node: PdfValue | undefined, numbers: Map<string, number>, visited: Set<string>): void {
+  if (!(node instanceof PdfRef) || visited.has(node.key)) throw new Error('a broken page tree')
+  visited.add(node.key)
+  const dict = objects.dict(node)
+  if (!dict) throw new Error('a page that is no dictionary')
+  const type = dict.get('Type')
+  const kids = objects.resolve(dict.get('Kids'))
+  if (type instanceof PdfName && type.name === 'Pages' && Array.isArray(kids)) {
+    for (const kid of kids) collectPages(objects, kid, numbers, visited)
+  } else {
+    numbers.set(node.key, numbers.size + 1)
+  }
+}
+
+function walkLightNameTree(objects: PdfObjects, node: PdfDict, record: (name: string, value: PdfValue | undefined) => void, depth: number): void {
+  if (depth > 32) throw new Error('a name tree too deep')
+  const names = objects.resolve(node.get('Names'))
+  if (Array.isArray(names)) {
+    for (let index = 0; index + 1 < names.length; index += 2) {
+      const key = objects.resolve(names[index])
+      if (key instanceof PdfString) record(key.text, names[index + 1])
+    }
+  }
+  const kids = objects.resolve(node.get('Kids'))
+  if (Array.isArray(kids)) {
+    for (const kid of kids) {
+      const dict = objects.dict(kid)
+      if (dict) walkLightNameTree(objects, dict, record, depth + 1)
+    }
+  }
+}
+
+/** The same with pdf-lib, which reads any PDF, at the cost of parsing all of it. */
+async function pdfLibLayout(bytes: Uint8Array): Promise<PrintedLayout> {
+  const {PDFArray, PDFDict, PDFName, PDFRef} = await import('pdf-lib')
+  const {loadPdf} = await import('./load-pdf.js')
+  const document: PDFDocument = await loadPdf(bytes)
   const pageNumbers = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]))
   const pages = new Map<string, number>()
   const record = (name: string, value: PDFObject | undefined) => {
@@ -30,23 +99,23 @@ export async function printedLayout(bytes: Uint8Array): Promise<PrintedLayout> {
   const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
   for (const [name, value] of dests?.entries() ?? []) record(name.decodeText(), value)
 
+  const walkNameTree = (node: PdfLibDict, depth: number): void => {
+    if (depth > 32) return
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)
+    for (let index = 0; names && index + 1 < names.size(); index += 2) {
+      const key = names.lookup(index) as {decodeText?: () => string}
+      if (key.decodeText) record(key.decodeText(), names.get(index + 1))
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
+    for (let index = 0; kids && index < kids.size(); index++) {
+      const kid = kids.lookup(index)
+      if (kid instanceof PDFDict) walkNameTree(kid, depth + 1)
+    }
+  }
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
   const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  if (tree) walkNameTree(tree, record)
-  return {pages, pageCount: document.getPageCount(), document}
-}
-
-function walkNameTree(node: PDFDict, record: (name: string, value: PDFObject | undefined) => void): void {
-  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)
-  for (let index = 0; names && index + 1 < names.size(); index += 2) {
-    const key = names.lookup(index) as {decodeText?: () => string}
-    if (key.decodeText) record(key.decodeText(), names.get(index + 1))
-  }
-  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
-  for (let index = 0; kids && index < kids.size(); index++) {
-    const kid = kids.lookup(index)
-    if (kid instanceof PDFDict) walkNameTree(kid, record)
-  }
+  if (tree) walkNameTree(tree, 0)
+  return {pages, pageCount: document.getPageCount(), bytes, objects: undefined}
 }
 
 /** Destination names are the link's fragment, percent-encoded. */

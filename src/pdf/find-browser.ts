@@ -2,7 +2,6 @@ import {constants, existsSync} from 'node:fs'
 import {access, readdir, readFile, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {Browser, computeExecutablePath, getInstalledBrowsers} from '@puppeteer/browsers'
 import {CliError, ExitCode} from '../errors.js'
 
 /** Where a browser was found, and how: shown when `--debug` asks for it. */
@@ -96,6 +95,8 @@ export async function appBundleExecutable(bundle: string): Promise<string | unde
 async function browserInPuppeteerCache(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer')
   if (!existsSync(cacheDir)) return undefined
+  // Loaded only when there is a cache to look in: finding a browser (for a cache key, say) then costs a few file checks
+  const {Browser, computeExecutablePath, getInstalledBrowsers} = await import('@puppeteer/browsers')
   const installed = await getInstalledBrowsers({cacheDir}).catch(() => [])
   const preference = [Browser.CHROMEHEADLESSSHELL, Browser.CHROME, Browser.CHROMIUM]
   const usable = installed

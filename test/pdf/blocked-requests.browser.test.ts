@@ -6,6 +6,7 @@ import type {VFile} from 'vfile'
 import {build} from '../../src/build.js'
 import {cardPublication, handoutPublication} from '../../src/card/publication.js'
 import {loadContent} from '../../src/content/load-content.js'
+import {blockedRequestReporter} from '../../src/pdf/blocked-requests.js'
 import {renderPublications} from '../../src/pdf/render-publications.js'
 import {renderSite} from '../../src/render/site.js'
 import {repoRoot} from '../helpers/content.js'
@@ -100,6 +101,30 @@ describe('requests blocked while printing', () => {
     )
     expect(blocked).toHaveLength(3)
     expect(blocked.find((finding) => finding.file.endsWith('fonts.css'))?.reason).toContain('assets/blok/fonts/ontbreekt.woff2')
+  }, 120_000)
+
+  it('keeps the refused requests with each PDF, so a build reusing it reports the same findings without printing', async () => {
+    const {cards, files} = await loadContent(path.join(root, 'content'))
+    const loaded = cards[0]!
+    const site = (await renderSite(cards)).filter((file) => !file.path.endsWith('kring.svg'))
+    const publications = [cardPublication(loaded), handoutPublication(loaded, loaded.handouts[0]!)]
+    const printedFiles = [...files]
+    const printed = await renderPublications(publications, site, {findingFiles: printedFiles, browser: browser()})
+    for (const pdf of printed) expect(new Set(pdf.blockedRequests).size, pdf.path).toBe(pdf.blockedRequests.length)
+    expect(printed[0]!.blockedRequests).toEqual(expect.arrayContaining(['https://cdn.example.invalid/extra.css', 'http://kenniskaart.invalid/kaart/figuren/kring.svg']))
+
+    // A later build: the same content, read again, and the PDFs from the cache
+    const again = await loadContent(path.join(root, 'content'))
+    const replayedFiles = [...again.files]
+    const report = blockedRequestReporter(replayedFiles)
+    const reread = again.cards[0]!
+    for (const pdf of printed) {
+      const publication = pdf.publication.kind === 'card' ? cardPublication(reread) : handoutPublication(reread, reread.handouts[0]!)
+      pdf.blockedRequests.forEach(report(publication))
+    }
+    const shown = (findings: Blocked[]) => findings.map(({file, place, reason}) => ({file, place, reason})).sort((a, b) => a.reason.localeCompare(b.reason))
+    expect(shown(blockedIn(replayedFiles, root))).toEqual(shown(blockedIn(printedFiles, root)))
+    expect(blockedIn(replayedFiles, root).length).toBeGreaterThanOrEqual(4)
   }, 120_000)
 
   it('reports an image the print page could not load at its place in the Markdown, once for card and handout', async () => {

@@ -74,3 +74,33 @@ describe('PDFs from the cache', () => {
     expectSameTree(changed, await build(false))
   }, 240_000)
 })
+
+describe('a cached PDF whose print refused a request', () => {
+  it('reports the refused request again, once, when the PDF comes from the cache', async () => {
+    // A local visual theme whose print stylesheet asks for an image elsewhere: the print refuses it
+    const themeDir = path.join(project, 'themes', 'ver')
+    mkdirSync(themeDir, {recursive: true})
+    for (const sheet of ['site.css', 'print.css']) writeFileSync(path.join(themeDir, sheet), readFileSync(path.join(repoRoot, 'themes/kenniskaart', sheet), 'utf8'))
+    writeFileSync(path.join(themeDir, 'print.css'), `body { background-image: url(https://cdn.example.invalid/papier.png); }\n${readFileSync(path.join(themeDir, 'print.css'), 'utf8')}`)
+    const config = JSON.parse(readFileSync(path.join(repoRoot, 'themes/kenniskaart/theme.json'), 'utf8')) as Record<string, unknown>
+    writeFileSync(path.join(themeDir, 'theme.json'), JSON.stringify({...config, name: 'ver', stylesheets: {site: 'site.css', print: 'print.css'}, fonts: []}))
+    const index = path.join(project, 'content/leesclub/index.md')
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/^---\n/, '---\ntheme: ver\n'))
+    const findings = async () => {
+      const run = await runCli(['build', '--out', path.join(work.dir, `out-${builds++}`), '--browser', browser, '--cache-dir', path.join(work.dir, 'cache'), '--format', 'json'], {
+        cwd: project,
+        env: {SOURCE_DATE_EPOCH: '1700000000'},
+        killAfterMs: 120_000
+      })
+      expect(run.code).toBe(0)
+      return (JSON.parse(run.stdout) as Array<{rule: string; file: string; line: number}>).filter((finding) => finding.rule === 'pdf-request-blocked')
+    }
+    const printed = await findings()
+    expect(printed).toHaveLength(1)
+    expect(printed[0]!.file).toMatch(/themes\/ver\/print\.css$/)
+    const started = starts()
+    expect(await findings()).toEqual(printed)
+    // The PDFs came from the cache: no browser
+    expect(starts()).toBe(started)
+  }, 240_000)
+})

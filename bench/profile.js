@@ -17,7 +17,8 @@ const cards = Number(process.env.BENCH_PROFILE_CARDS ?? 125)
 const work = mkdtempSync(path.join(os.tmpdir(), 'kenniskaart-profile-'))
 process.on('exit', () => rmSync(work, {recursive: true, force: true}))
 
-const kenniskaart = path.join(root, 'bin/kenniskaart.js')
+// The unbundled program, so the profile names packages and modules (the bundle's chunks would hide them)
+const kenniskaart = path.join(root, 'bench/unbundled-cli.js')
 const help = execFileSync(process.execPath, [kenniskaart, 'build', '--help'], {encoding: 'utf8'})
 const cacheArgs = help.includes('--cache-dir') ? ['--cache-dir', path.join(work, 'cache')] : []
 const content = generateCorpus(path.join(work, 'content'), cards, 1)

@@ -50,10 +50,13 @@ export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
     const text = Array.from({length}, () => pick(words)).join(' ')
     return `${text[0].toUpperCase()}${text.slice(1)}.`
   }
+  let cited = new Set()
   const paragraph = (sourceIds) => {
     const sentences = Array.from({length: 4 + Math.floor(next() * 3)}, () => sentence(8 + Math.floor(next() * 8)))
-    const cited = sentences.length - 1
-    sentences[cited] = `${sentences[cited].slice(0, -1)}[@${pick(sourceIds)}].`
+    const last = sentences.length - 1
+    const id = pick(sourceIds)
+    cited.add(id)
+    sentences[last] = `${sentences[last].slice(0, -1)}[@${id}].`
     return sentences.join(' ')
   }
   rmSync(dir, {recursive: true, force: true})
@@ -63,6 +66,8 @@ export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
     mkdirSync(cardDir, {recursive: true})
     const sourceIds = Array.from({length: 15}, (_, index) => `bron${index + 1}-${cardIndex}`)
     const themeSlugs = Array.from({length: 7}, (_, index) => `thema-${index + 1}`)
+    cited = new Set()
+    const sourceTexts = sourceIds.map(() => `"${sentence(6).slice(0, -1)} (${2000 + Math.floor(next() * 25)}), ${sentence(5)}"`)
     const index = [
       '---',
       `title: "Kaart ${cardIndex}: ${sentence(3).slice(0, -1)}"`,
@@ -70,7 +75,7 @@ export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
       'publisher: Arbeidsmarktplatform PO',
       'lang: nl',
       'sources:',
-      ...sourceIds.flatMap((id) => [`  - id: ${id}`, `    text: "${sentence(6).slice(0, -1)} (${2000 + Math.floor(next() * 25)}), ${sentence(5)}"`]),
+      'SOURCES',
       'contact:',
       '  phone: "(070) 376 57 70"',
       '  email: "info@example.nl"',
@@ -82,7 +87,6 @@ export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
       paragraph(sourceIds),
       ''
     ]
-    writeFileSync(path.join(cardDir, 'index.md'), index.join('\n'))
     themeSlugs.forEach((themeSlug, themeIndex) => {
       const body = []
       for (let section = 1; section <= 4; section++) {
@@ -101,6 +105,9 @@ export function generateCorpus(dir, cardCount, seed = 1, {handouts} = {}) {
       ]
       writeFileSync(path.join(cardDir, `${String(themeIndex + 1).padStart(2, '0')}-${themeSlug}.md`), file.join('\n'))
     })
+    // As in a real card, a source no theme happens to cite is marked so (no warnings to print)
+    const sources = sourceIds.flatMap((id, position) => [`  - id: ${id}`, `    text: ${sourceTexts[position]}`, ...(cited.has(id) ? [] : ['    uncited: true'])])
+    writeFileSync(path.join(cardDir, 'index.md'), index.flatMap((line) => (line === 'SOURCES' ? sources : [line])).join('\n'))
   }
   return dir
 }

@@ -236,3 +236,16 @@ describe('a cache folder that would mix with the content or the output', () => {
     expect(run.stderr).toContain('is inside the content folder')
   })
 })
+
+describe('the engine and the library build', () => {
+  it('make the same pages: build() in memory and the engine card by card', async () => {
+    const {build} = await import('../../src/build.js')
+    const contentDir = path.join(project, 'content')
+    const library = await build({contentDir, pdf: false})
+    const written = new Map<string, string | Uint8Array>()
+    const engine = await buildSite({contentDir, cache: memoryCache(), tool: 'same', pdf: false, workers: false, write: async (file) => void written.set(file.path, file.contents)})
+    expect(engine.failed).toBe(library.failed)
+    expect([...written.keys()].sort()).toEqual(library.pages.map((file) => file.path).sort())
+    for (const file of library.pages) expect(written.get(file.path), file.path).toEqual(file.contents)
+  })
+})

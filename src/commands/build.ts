@@ -2,8 +2,9 @@ import {existsSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {type Publication, publicationPath} from '../card/publication.js'
-import {loadContent} from '../content/load-content.js'
-import {type EnginePdfOptions, buildSite, type SiteBuildResult} from '../engine/build-site.js'
+import type {EnginePdfOptions, SiteBuildResult} from '../engine/build-site.js'
+import {cardKey} from '../engine/keys.js'
+import {readManifest, unchangedOutput, writeManifest} from '../engine/unchanged-output.js'
 import {diskCache, noCache} from '../engine/cache-store.js'
 import {checkCacheDir, defaultCacheDir} from '../engine/cache-dir.js'
 import {toolId} from '../engine/keys.js'
@@ -11,7 +12,7 @@ import {ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
 import {checkOutputDir, openOutput, outputMarker} from '../output/write-output.js'
 import {browserIdentity} from '../pdf/browser-identity.js'
-import {type IndexEntry, indexEntry} from '../render/site.js'
+import type {IndexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
@@ -55,9 +56,32 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
   progress.detail(cacheDir === undefined ? 'No cache' : `Cache: ${cacheDir}`)
 
+  // Nothing changed since the last build into this folder: nothing to write, the findings are the cache's
+  const settings = card === undefined && cacheDir !== undefined ? await buildSettings(options, out) : undefined
+  if (settings !== undefined && cacheDir !== undefined && ownOutput) {
+    const manifest = await readManifest(cacheDir, out)
+    const unchanged =
+      manifest &&
+      (await unchangedOutput({
+        contentDir: options.content,
+        outDir: out,
+        manifest,
+        tool,
+        settings,
+        cache,
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool})
+      }))
+    if (unchanged) {
+      progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
+      return finish(unchanged.files, {cards: unchanged.manifest.cards.length, pages: unchanged.manifest.pages, pdfs: unchanged.manifest.pdfs, keptPdfs: unchanged.manifest.keptPdfs}, undefined)
+    }
+  }
+
   // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
   const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
   const output = await openOutput({outDir: options.out, contentDir: options.content, force: options.force, keepPrevious})
+  // The engine and the Markdown pipeline are loaded only now: a build with nothing to write does without them
+  const {buildSite} = await import('../engine/build-site.js')
   let result: SiteBuildResult
   try {
     result = await buildSite({
@@ -89,27 +113,57 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const {hits, misses} = result.cardResults
   progress.detail(`Cards from the cache: ${hits} of ${hits + misses}; files made again: ${result.fileResults.misses}; PDFs from the cache: ${result.pdfs.filter((pdf) => pdf.fromCache).length} of ${result.pdfs.length}`)
   for (const warning of result.cacheWarnings) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
-  const report = reportContent(result.files, {format: options.format, strict: options.strict})
-  if (result.failed || report.failed) {
-    await output.abandon()
+  const summary = {cards: result.cards.length, pages: result.pages, pdfs: result.pdfs, keptPdfs: result.keptPdfs}
+  return finish(result.files, summary, async () => {
+    if (result.failed) return false
+    const committing = performance.now()
+    await output.commit()
+    progress.timing('put the new output in place', performance.now() - committing)
+    // What this output was made from, so the next build can tell nothing changed
+    if (settings !== undefined && cacheDir !== undefined && result.signatures) {
+      const pdfs = summary.pdfs.map(({path: pdfPath, pageCount}) => ({path: pdfPath, pageCount}))
+      await writeManifest(cacheDir, out, {tool, settings, cards: result.signatures, pages: summary.pages, pdfs, keptPdfs: summary.keptPdfs}).catch(() => undefined)
+    }
+    return true
+  }, () => output.abandon())
+
+  /**
+   * Report the findings; then put the output in place (`commit`, false when
+   * the build failed) and say what was built, or throw it away.
+   */
+  async function finish(
+    files: SiteBuildResult['files'],
+    built: {cards: number; pages: number; pdfs: Array<{path: string; pageCount: number}>; keptPdfs: string[]},
+    commit: (() => Promise<boolean>) | undefined,
+    abandon: () => Promise<void> = async () => {}
+  ): Promise<ExitCodeValue> {
+    const report = reportContent(files, {format: options.format, strict: options.strict})
+    if (!report.failed && (!commit || (await commit()))) return summarize(built)
+    await abandon()
     process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
     return ExitCode.contentErrors
   }
-  const committing = performance.now()
-  await output.commit()
-  progress.timing('put the new output in place', performance.now() - committing)
 
-  const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-  if (result.keptPdfs.length > 0) {
-    const they = result.keptPdfs.length === 1 ? 'it was' : 'they were'
-    process.stderr.write(`Kept ${plural(result.keptPdfs.length, 'PDF')} from the previous build; ${they} not reprinted (build without --no-pdf to print again).\n`)
+  /** The summary line (and the note on kept PDFs). */
+  function summarize(built: {cards: number; pages: number; pdfs: Array<{path: string; pageCount: number}>; keptPdfs: string[]}): ExitCodeValue {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+    if (built.keptPdfs.length > 0) {
+      const they = built.keptPdfs.length === 1 ? 'it was' : 'they were'
+      process.stderr.write(`Kept ${plural(built.keptPdfs.length, 'PDF')} from the previous build; ${they} not reprinted (build without --no-pdf to print again).\n`)
+    }
+    const pdfs = options.pdf ? `, ${plural(built.pdfs.length, 'PDF')} (${built.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
+    if (options.quiet) return ExitCode.ok
+    const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
+    process.stderr.write(`${escapeTerminal(`Built ${plural(built.cards, 'card')}, ${plural(built.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
+    return ExitCode.ok
   }
-  const pdfs = options.pdf ? `, ${plural(result.pdfs.length, 'PDF')} (${result.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
-  if (options.quiet) return ExitCode.ok
-  const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
-  process.stderr.write(`${escapeTerminal(`Built ${plural(result.cards.length, 'card')}, ${plural(result.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
-  return ExitCode.ok
+}
+
+/** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
+async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
+  const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */
@@ -144,6 +198,7 @@ async function keptPdfsOf(out: string, ownOutput: boolean, slug: string): Promis
  * builds of those cards).
  */
 async function otherCards(contentDir: string, built: string, out: string): Promise<IndexEntry[]> {
+  const [{loadContent}, {indexEntry}] = await Promise.all([import('../content/load-content.js'), import('../render/site.js')])
   const {cards} = await loadContent(contentDir)
   return cards.filter((card) => card.slug !== built && existsSync(path.join(out, card.slug, 'index.html'))).map(indexEntry)
 }

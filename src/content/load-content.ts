@@ -1,7 +1,8 @@
 import type {VFile} from 'vfile'
 import type {Card} from '../card/model.js'
 import {noCache} from '../engine/cache-store.js'
-import {forgetVisualThemes, runCardStep, visualThemeLoads} from '../engine/card-step.js'
+import {runCardStep} from '../engine/card-step.js'
+import {forgetVisualThemes, visualThemeLoads} from '../engine/visual-themes.js'
 import {readContent} from './read-content.js'
 
 /** Every card of a content folder, and every file read, with its messages. */

@@ -11,11 +11,13 @@ import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
-import {type CardStepContext, type CardStepResult, cardStepInput, fileKey, forgetVisualThemes, publicationsOf, runCardStep, visualThemeLoads} from './card-step.js'
+import {type CardStepContext, type CardStepResult, cardStepInput, publicationsOf, runCardStep} from './card-step.js'
 import type {CardTask, CardTaskResult} from './card-worker.js'
-import {applyStoredMessages} from './file-step.js'
+import {applyStoredMessages} from './stored-message.js'
+import {forgetVisualThemes, visualThemeLoads} from './visual-themes.js'
 import {hashText} from './hash.js'
-import {imagesKey, visualThemeKey} from './keys.js'
+import {cardKey, imagesKey, visualThemeKey} from './keys.js'
+import type {CardSignature} from './unchanged-output.js'
 
 /** How the engine prints, when it prints. */
 export interface EnginePdfOptions {
@@ -77,6 +79,8 @@ export interface SiteBuildResult {
   keptPdfs: string[]
   /** How long the browser was printing, in ms (cards may be made meanwhile). */
   printMs: number
+  /** What each built card depended on, to tell next time that nothing changed; undefined when a card cannot be cached. */
+  signatures: CardSignature[] | undefined
   /** What the cache did, for `--verbose`. */
   cacheWarnings: string[]
   fileResults: {hits: number; misses: number}
@@ -117,6 +121,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const files: VFile[] = [...listing.problems]
   const cardFiles: VFile[][] = listing.cards.map(() => [])
   const themeFileAfter: Array<VFile | undefined> = listing.cards.map(() => undefined)
+  const signatures: Array<CardSignature | undefined> = listing.cards.map(() => undefined)
   const entries: IndexEntry[] = []
   const themes = new Map<string, {load: VisualThemeLoad; key: string}>()
   const themeFilesReported = new Set<string>()
@@ -184,6 +189,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
         ownFiles.forEach((file, index) => applyStoredMessages(file, result!.messages[index] ?? []))
         cardResults.hits++
         fromCache = true
+        signatures[position] = signatureOf(folder.slug, key!, context, result, cached.visualThemeKey, cached.imagesKey)
       }
     }
     if (!result) {
@@ -208,7 +214,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       }
       if (key !== undefined) {
         const themeKey = result.visualTheme === undefined ? undefined : (await visualTheme(result.visualTheme)).key
-        options.cache.set('cards', key, {result, visualThemeKey: themeKey, imagesKey: await imagesKey(folder.dir, result.imageTargets)} satisfies CardEntry)
+        const images = await imagesKey(folder.dir, result.imageTargets)
+        options.cache.set('cards', key, {result, visualThemeKey: themeKey, imagesKey: images} satisfies CardEntry)
+        signatures[position] = signatureOf(folder.slug, key, context, result, themeKey, images)
       }
     }
 
@@ -335,23 +343,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     pdfs: pdfs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     keptPdfs,
     printMs,
+    signatures: signatures.every((signature) => signature !== undefined) ? signatures : undefined,
     cacheWarnings: [...new Set([...options.cache.warnings, ...cacheWarnings])],
     fileResults,
     cardResults
   }
 }
 
-/**
- * The key of a card's entry: the tool build, the card, what its page
- * offers, and the name and text of each of its files. Undefined when a
- * file could not be read (its findings come from reading, every time).
- */
-function cardKey(folder: CardFolder, context: CardStepContext): string | undefined {
-  const files = [folder.index, ...folder.themeFiles]
-  if (!folder.hasIndex || files.some((file) => !file.data.readable)) return undefined
-  const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
-  files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
-  return hashText(parts)
+function signatureOf(slug: string, key: string, context: CardStepContext, result: CardStepResult, themeKey: string | undefined, images: string): CardSignature {
+  return {
+    slug,
+    key,
+    downloads: context.downloads,
+    visualTheme: result.visualTheme,
+    themeKey,
+    imageTargets: result.imageTargets,
+    imagesKey: images,
+    findings: result.messages.reduce((count, messages) => count + messages.length, 0)
+  }
 }
 
 /** Whether what a cached card read besides its files (its visual theme, its images) is as it was. */

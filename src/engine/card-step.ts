@@ -11,10 +11,12 @@ import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry} from '../render/site.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
-import {bundledThemesDir, loadVisualTheme, type VisualTheme, type VisualThemeLoad} from '../theme/load-visual-theme.js'
+import {bundledThemesDir, type VisualTheme} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
-import {applyFileResult, type FileResult, runFileStep, type StoredMessage, storeMessage} from './file-step.js'
-import {hashText} from './hash.js'
+import {applyFileResult, type FileResult, runFileStep} from './file-step.js'
+import {type StoredMessage, storeMessage} from './stored-message.js'
+import {fileKey} from './keys.js'
+import {visualThemeLoads} from './visual-themes.js'
 
 /** One content file of a card, as read: its text, or why there is none. */
 export interface StepFile {
@@ -178,35 +180,12 @@ async function fileResult(file: VFile, kind: 'card' | 'theme', tool: string, cac
   return result
 }
 
-/** The key of a per-file result: the tool build, the kind of file, its name and its text. */
-export function fileKey(tool: string, kind: 'card' | 'theme', name: string, text: string): string {
-  return hashText([tool, kind, name, text])
-}
-
 function emptyReferences(): FileResult['references'] {
   return {citations: [], inTextCitations: [], themeLinks: [], fragmentLinks: [], images: []}
 }
 
 function unreachable(): never {
   throw new Error('The per-file step of an index.md gives a card draft')
-}
-
-/** Each visual theme is loaded once per thread and content folder. */
-const loads = new Map<string, Promise<VisualThemeLoad>>()
-
-export function visualThemeLoads(contentDir: string, name: string): Promise<VisualThemeLoad> {
-  const key = `${contentDir}\0${name}`
-  let load = loads.get(key)
-  if (!load) {
-    load = loadVisualTheme(name, contentDir)
-    loads.set(key, load)
-  }
-  return load
-}
-
-/** Forget the visual themes loaded: they may have changed (a new build, a file saved in the live preview). */
-export function forgetVisualThemes(): void {
-  loads.clear()
 }
 
 /** The names of the visual themes there are: local folders beside the content folder, and the bundled ones. */

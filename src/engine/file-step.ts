@@ -1,7 +1,7 @@
-import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import {type CardDraftData, loadCardFile, loadThemeFile, type ThemeDraftData} from '../content/load-files.js'
 import type {CardReference, CitationUse} from '../markdown/types.js'
+import {applyStoredMessages, type StoredMessage, storeMessage} from './stored-message.js'
 
 /** What the per-file step is given: one content file, read as text. */
 export interface FileStepInput {
@@ -9,19 +9,6 @@ export interface FileStepInput {
   /** The file's path; only its name counts for the result (a theme's slug). */
   path: string
   value: string
-}
-
-/** A finding, as plain data. */
-export interface StoredMessage {
-  reason: string
-  place: Point | Position | undefined
-  ruleId: string | undefined
-  source: string | undefined
-  fatal: boolean | undefined
-  url: string | undefined
-  note: string | undefined
-  expected: string[] | undefined
-  actual: string | undefined
 }
 
 /** What the Markdown of a file refers to, for the per-card checks. */
@@ -61,33 +48,6 @@ export async function runFileStep(input: FileStepInput): Promise<FileResult> {
 export function applyFileResult(file: VFile, result: FileResult): void {
   applyStoredMessages(file, result.messages)
   Object.assign(file.data, result.references)
-}
-
-/** Put stored findings on a file, in their order. */
-export function applyStoredMessages(file: VFile, messages: readonly StoredMessage[]): void {
-  for (const stored of messages) {
-    const message = file.message(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source})
-    message.fatal = stored.fatal
-    message.url = stored.url
-    message.note = stored.note
-    message.expected = stored.expected
-    message.actual = stored.actual
-  }
-}
-
-/** A finding as plain data. */
-export function storeMessage(message: VFile['messages'][number]): StoredMessage {
-  return {
-    reason: message.reason,
-    place: message.place ?? undefined,
-    ruleId: message.ruleId ?? undefined,
-    source: message.source ?? undefined,
-    fatal: message.fatal ?? undefined,
-    url: message.url ?? undefined,
-    note: message.note ?? undefined,
-    expected: message.expected ?? undefined,
-    actual: message.actual ?? undefined
-  }
 }
 
 function referencesOf(file: VFile): FileReferences {

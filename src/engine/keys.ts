@@ -1,7 +1,9 @@
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {CardFolder} from '../content/read-content.js'
 import type {VisualThemeLoad} from '../theme/load-visual-theme.js'
+import type {CardStepContext} from './card-step.js'
 import {hashText} from './hash.js'
 
 /** The compiled code of this tool: the folder above `engine/`. */
@@ -54,5 +56,23 @@ export async function imagesKey(cardDir: string, targets: readonly string[]): Pr
     if (info?.isFile()) parts.push(await readFile(real!).catch(() => 'unreadable'))
     else parts.push((await readdir(path.dirname(full)).catch(() => [])).sort().join('\n'))
   }
+  return hashText(parts)
+}
+
+/** The key of a per-file result: the tool build, the kind of file, its name and its text. */
+export function fileKey(tool: string, kind: 'card' | 'theme', name: string, text: string): string {
+  return hashText([tool, kind, name, text])
+}
+
+/**
+ * The key of a card's entry: the tool build, the card, what its page
+ * offers, and the name and text of each of its files. Undefined when a
+ * file could not be read (its findings come from reading, every time).
+ */
+export function cardKey(folder: CardFolder, context: CardStepContext): string | undefined {
+  const files = [folder.index, ...folder.themeFiles]
+  if (!folder.hasIndex || files.some((file) => !file.data.readable)) return undefined
+  const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
+  files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
   return hashText(parts)
 }

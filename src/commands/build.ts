@@ -57,9 +57,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   progress.detail(cacheDir === undefined ? 'No cache' : `Cache: ${cacheDir}`)
 
   // Nothing changed since the last build into this folder: nothing to write, the findings are the cache's
-  const settings = card === undefined && cacheDir !== undefined ? await buildSettings(options, out) : undefined
-  if (settings !== undefined && cacheDir !== undefined && ownOutput) {
-    const manifest = await readManifest(cacheDir, out)
+  // Only a cache in use on disk keeps what was written (a folder that is not the cache is left alone)
+  const manifestDir = card === undefined ? cache.dir : undefined
+  const settings = manifestDir === undefined ? undefined : await buildSettings(options, out)
+  if (settings !== undefined && manifestDir !== undefined && ownOutput) {
+    const manifest = await readManifest(manifestDir, out)
     const unchanged =
       manifest &&
       (await unchangedOutput({
@@ -120,9 +122,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed
-    if (settings !== undefined && cacheDir !== undefined && result.signatures) {
+    if (settings !== undefined && manifestDir !== undefined && result.signatures) {
       const pdfs = summary.pdfs.map(({path: pdfPath, pageCount}) => ({path: pdfPath, pageCount}))
-      await writeManifest(cacheDir, out, {tool, settings, cards: result.signatures, pages: summary.pages, pdfs, keptPdfs: summary.keptPdfs}).catch(() => undefined)
+      await writeManifest(manifestDir, out, {tool, settings, cards: result.signatures, pages: summary.pages, pdfs, keptPdfs: summary.keptPdfs}).catch(() => undefined)
     }
     return true
   }, () => output.abandon())

@@ -20,6 +20,8 @@ export interface CacheStore {
   flush(): Promise<void>
   /** Wait while many writes are pending, so results made faster than the disk takes them do not pile up in memory. */
   keepUp(): Promise<void>
+  /** The folder the cache is kept in; undefined when it is not on disk (or its folder could not be used). */
+  readonly dir: string | undefined
   /** What a build should be told about the cache (ignored, cleared, corrupt entries). */
   readonly warnings: string[]
   readonly stats: {hits: Record<CacheKind, number>; misses: Record<CacheKind, number>}
@@ -53,6 +55,7 @@ export function noCache(): CacheStore {
     set() {},
     async flush() {},
     async keepUp() {},
+    dir: undefined,
     warnings: [],
     stats
   }
@@ -82,6 +85,7 @@ export function memoryCache(): CacheStore {
     },
     async flush() {},
     async keepUp() {},
+    dir: undefined,
     warnings: [],
     stats
   }
@@ -159,6 +163,7 @@ export async function diskCache(dir: string, tool: string): Promise<CacheStore> 
     async keepUp() {
       if (pending.size > maxPendingWrites) await flush()
     },
+    dir,
     warnings,
     stats
   }
@@ -186,7 +191,7 @@ async function prepareFolder(dir: string, tool: string, warnings: string[]): Pro
   }
   try {
     // Only what kenniskaart put there is removed: the folders of its kinds
-    await Promise.all((['files', 'cards', 'pdfs'] as const).map((kind) => rm(path.join(dir, kind), {recursive: true, force: true})))
+    await Promise.all(['files', 'cards', 'pdfs', 'outputs'].map((kind) => rm(path.join(dir, kind), {recursive: true, force: true})))
     await mkdir(dir, {recursive: true})
     await writeFile(manifestPath, `${JSON.stringify({magic, format, tool} satisfies Manifest, null, 2)}\n`)
     return true

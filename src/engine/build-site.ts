@@ -120,11 +120,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   options.events?.cardsFound?.(listing.cards.length)
   const files: VFile[] = [...listing.problems]
   const cardFiles: VFile[][] = listing.cards.map(() => [])
-  const themeFileAfter: Array<VFile | undefined> = listing.cards.map(() => undefined)
+  const themeFileAt = new Map<VFile, number>()
   const signatures: Array<CardSignature | undefined> = listing.cards.map(() => undefined)
   const entries: IndexEntry[] = []
   const themes = new Map<string, {load: VisualThemeLoad; key: string}>()
-  const themeFilesReported = new Set<string>()
   const pdfs: SiteBuildResult['pdfs'] = []
   const keptPdfs: string[] = []
   const cacheWarnings: string[] = []
@@ -220,11 +219,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       }
     }
 
-    // The visual theme: its theme.json's findings once, its files in the output
+    // The visual theme: its theme.json's findings once (after the first card in content order that uses it), its files in the output
     const theme = result.visualTheme === undefined ? undefined : await visualTheme(result.visualTheme)
-    if (theme && theme.load.kind !== 'unknown' && theme.load.file && !themeFilesReported.has(result.visualTheme!)) {
-      themeFilesReported.add(result.visualTheme!)
-      themeFileAfter[position] = theme.load.file
+    if (theme && theme.load.kind !== 'unknown' && theme.load.file) {
+      const first = themeFileAt.get(theme.load.file)
+      if (first === undefined || position < first) themeFileAt.set(theme.load.file, position)
     }
     if (ownFiles.some(hasError)) failed = true
     options.events?.cardDone?.(folder.slug, fromCache)
@@ -333,7 +332,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   // The files in content order: the folder's problems, then card by card (a theme.json after the first card that uses it)
   const ordered = [...files]
-  cardFiles.forEach((own, position) => ordered.push(...own, ...(themeFileAfter[position] ? [themeFileAfter[position]] : [])))
+  cardFiles.forEach((own, position) => ordered.push(...own, ...[...themeFileAt].filter(([, at]) => at === position).map(([file]) => file)))
   entries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
   return {
     files: ordered,

@@ -1,7 +1,8 @@
 // npm run build, second step: bundle the compiled CLI (lib/, from tsc) into lib/bundle/, so
 // that starting the program reads a few files instead of some 800 modules. Code a command
 // imports lazily (`await import(...)`) stays lazy: esbuild splits it into chunks of its own.
-import {readFile, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -91,3 +92,13 @@ const result = await build({
 })
 // Which modules went into which file: tests use it to see what a command loads
 await writeFile(path.join(bundleDir, 'meta.json'), JSON.stringify(result.metafile))
+
+// The build's identity, read by the cache at every start (src/engine/keys.ts): a hash of the compiled code,
+// made once here rather than by reading all of lib/ on every run
+const code = (await readdir(lib, {recursive: true, withFileTypes: true}))
+  .filter((entry) => entry.isFile() && /\.(?:js|json)$/.test(entry.name) && entry.name !== 'build-id.json')
+  .map((entry) => path.join(entry.parentPath, entry.name))
+  .sort()
+const hash = createHash('sha256')
+for (const file of code) hash.update(`${path.relative(lib, file)}\0`).update(await readFile(file))
+await writeFile(path.join(lib, 'build-id.json'), `${JSON.stringify({id: hash.digest('hex').slice(0, 16)})}\n`)

@@ -1,7 +1,8 @@
 import type {VFile} from 'vfile'
 import type {Card} from './card/model.js'
-import {cardPublication, handoutPublication, type Publication, publicationPath} from './card/publication.js'
+import {type Publication, publicationPath} from './card/publication.js'
 import {loadContent} from './content/load-content.js'
+import {publicationsOf} from './engine/card-step.js'
 import type {OutputFile} from './output/output-file.js'
 import type {PdfOptions, PrintedPublication} from './pdf/render-publications.js'
 import type {Progress} from './report/progress.js'
@@ -73,7 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {cards, files, pages: [], pdfs: [], keptPdfs: [], failed: true}
   }
 
-  const allPublications = cards.flatMap((card) => [cardPublication(card), ...card.handouts.map((handout) => handoutPublication(card, handout))])
+  const allPublications = cards.flatMap(publicationsOf)
   const kept = browser ? [] : await keptPdfs(allPublications, options.keptPdf)
   const publications = browser ? allPublications : kept.map(({publication}) => publication)
   const site = await renderSite(cards, {pdfs: publications})

@@ -14,11 +14,14 @@ let toolIdentity: Promise<string> | undefined
 /**
  * The exact build of the tool: its version and a hash of its compiled
  * code, so a cache never serves results of other code, also between two
- * builds of the same version.
+ * builds of the same version. `npm run build` writes the hash to
+ * `lib/build-id.json`; run from the sources (the tests), the code is hashed here.
  */
 export function toolId(): Promise<string> {
   toolIdentity ??= (async () => {
     const {version} = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+    const recorded = await readFile(path.join(codeDir, 'build-id.json'), 'utf8').then((text) => (JSON.parse(text) as {id?: unknown}).id, () => undefined)
+    if (typeof recorded === 'string') return `${version}+${recorded}`
     const entries = await readdir(codeDir, {recursive: true, withFileTypes: true})
     const files = entries
       .filter((entry) => entry.isFile() && /\.(?:js|mjs|cjs|json|ts)$/.test(entry.name))

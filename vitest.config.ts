@@ -13,6 +13,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one, on a 2-core machine. Much of a
     // test's time is spent waiting for a browser or a CLI process, so two workers keep both cores busy.
     maxWorkers: 2,
+    setupFiles: ['test/helpers/remove-work-folders.ts'],
     projects: [
       {
         extends: true,

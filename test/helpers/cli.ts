@@ -133,10 +133,27 @@ export function runCliInTerminal(args: string[], options: {cwd: string; env?: Re
   return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr}
 }
 
-/** A fresh working folder in the system's temp folder. */
+/** Working folders made by this test file and not removed yet: `removeWorkFolders` removes them after the file. */
+const workFolders = new Set<string>()
+
+/** A fresh working folder in the system's temp folder; removed by `remove()`, or after the test file at the latest. */
 export async function workFolder(): Promise<{dir: string; remove(): Promise<void>}> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-cli-'))
-  return {dir, remove: () => rm(dir, {recursive: true, force: true})}
+  workFolders.add(dir)
+  return {
+    dir,
+    remove: async () => {
+      workFolders.delete(dir)
+      await rm(dir, {recursive: true, force: true})
+    }
+  }
+}
+
+/** Remove the working folders a test file left (see test/helpers/remove-work-folders.ts). */
+export async function removeWorkFolders(): Promise<void> {
+  const left = [...workFolders]
+  workFolders.clear()
+  await Promise.all(left.map((dir) => rm(dir, {recursive: true, force: true, maxRetries: 3})))
 }
 
 /** Copy a fixture card into `<dir>/content/<card>`. */

@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'test/fixtures/', '**/*.cjs', '.stryker-tmp/', 'reports/']},
+  {ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'client/vendor/', 'test/fixtures/', '**/*.cjs', '.stryker-tmp/', 'reports/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -15,5 +15,12 @@ export default tseslint.config(
       '@typescript-eslint/no-dynamic-delete': 'off'
     }
   },
-  {files: ['bin/**', 'bench/**', 'test/**'], rules: {'no-console': 'off'}}
+  {files: ['bin/**', 'bench/**', 'test/**'], rules: {'no-console': 'off'}},
+  // The dev server's pages run these in the browser
+  {
+    files: ['client/**'],
+    languageOptions: {
+      globals: {document: 'readonly', window: 'readonly', location: 'readonly', EventSource: 'readonly', DOMParser: 'readonly', fetch: 'readonly'}
+    }
+  }
 )

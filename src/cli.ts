@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {CliError, ExitCode} from './errors.js'
+import {commandInterruptHandler} from './interrupt-handler.js'
 import {escapeTerminal} from './report/escape-terminal.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
@@ -38,6 +39,13 @@ const themesOption = () =>
   new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
     if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
     return value
+  })
+
+const portOption = () =>
+  new Option('-p, --port <port>', 'the port to listen on, 0 for any free one (default: 4321, or the next free one)').argParser((value) => {
+    const port = Number(value)
+    if (!/^\d+$/.test(value) || port > 65_535) throw new InvalidArgumentError('give a port number from 0 to 65535, such as 4321')
+    return port
   })
 
 const quietOption = () => new Option('-q, --quiet', 'print no progress and no summary, only the findings').conflicts('verbose')
@@ -111,13 +119,32 @@ export function createProgram(): Command {
       process.exitCode = await checkCommand(options)
     })
 
+  program
+    .command('dev')
+    .description('serve the site with live reload and a print preview, rebuilding as the content changes')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .addOption(portOption())
+    .option('--host <host>', 'the address to listen on; other than loopback, anyone who can reach this machine sees the preview', '127.0.0.1')
+    .option('--open', 'open the site in the default browser')
+    .addOption(browserOption())
+    .addOption(timeoutOption())
+    .exitOverride()
+    .action(async (options) => {
+      const {devCommand} = await import('./commands/dev.js')
+      process.exitCode = await devCommand(options)
+    })
+
   return program
 }
 
 /** Run the CLI: set the exit code, print problems as one clear message each. */
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug')
-  const onInterrupt = () => void interrupt()
+  const onInterrupt = () => {
+    const handler = commandInterruptHandler()
+    if (handler) handler()
+    else void interrupt()
+  }
   process.once('SIGINT', onInterrupt)
   process.once('SIGTERM', onInterrupt)
   try {

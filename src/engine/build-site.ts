@@ -28,6 +28,8 @@ export interface EnginePdfOptions {
   timeoutSeconds?: number | undefined
   /** The PDF the previous build wrote for a publication: its page numbers are the first guess. */
   previousPdf?: ((publication: Publication) => Promise<Uint8Array | undefined>) | undefined
+  /** The browser is the caller's, kept open after the build (the dev server keeps one warm); by default the engine closes the one it started. */
+  keepBrowserOpen?: boolean | undefined
 }
 
 /** What the engine reports as it goes; all optional. */
@@ -57,6 +59,12 @@ export interface SiteBuildOptions {
    * path. They are offered on the card page and written again as they are.
    */
   keptPdfs?: ((slug: string) => Promise<Map<string, Uint8Array>>) | undefined
+  /**
+   * Without printing: link every publication's PDF from the card pages all
+   * the same, with their print keys known (the dev server prints them when
+   * asked). The cards' keys are then those of a build that prints.
+   */
+  linkAllPdfs?: boolean | undefined
   /** With `card`: the other cards the index page lists (see `build --card`). */
   otherIndexEntries?: (() => Promise<IndexEntry[]>) | undefined
   /**
@@ -169,8 +177,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const makeCard = async (folder: CardFolder, position: number) => {
     const ownFiles = [folder.index, ...folder.themeFiles]
     cardFiles[position] = ownFiles
-    const kept = options.pdf ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
-    const context: CardStepContext = {contentDir: listing.dir, downloads: options.pdf ? 'all' : [...kept.keys()].sort(), withPrintKeys: options.pdf !== false, tool: options.tool}
+    const linksAll = options.pdf !== false || options.linkAllPdfs === true
+    const kept = linksAll ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
+    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool}
     const key = cardKey(folder, context)
 
     // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
@@ -326,7 +335,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     }
   } finally {
     await pool?.destroy()
-    if (browser) await (await import('../pdf/start-browser.js')).closeStartedBrowser(browser)
+    if (browser && !(options.pdf && options.pdf.keepBrowserOpen)) await (await import('../pdf/start-browser.js')).closeStartedBrowser(browser)
     await options.cache.flush()
   }
 

@@ -65,23 +65,45 @@ export function noCache(): CacheStore {
  * A cache kept in memory, for one process: the live preview keeps its
  * engine running between builds.
  * Results are kept serialized, as on disk: a step that changes a tree it
- * was given never changes the cached one.
+ * was given never changes the cached one. The results used least recently
+ * go first when they hold more than `maxBytes` together (each edit makes
+ * new ones, and a session of edits must not grow without end).
  */
-export function memoryCache(): CacheStore {
+export function memoryCache(options: {maxBytes?: number} = {}): CacheStore {
+  const maxBytes = options.maxBytes ?? 256 * 1024 * 1024
+  // In the order of their last use: a Map iterates in insertion order
   const entries = new Map<string, Buffer>()
+  let heldBytes = 0
   const stats = emptyStats()
+  const forget = (name: string) => {
+    const bytes = entries.get(name)
+    if (bytes === undefined) return
+    entries.delete(name)
+    heldBytes -= bytes.byteLength
+  }
   return {
     async get(kind, key) {
-      const bytes = entries.get(`${kind}/${key}`)
+      const name = `${kind}/${key}`
+      const bytes = entries.get(name)
       if (bytes === undefined) {
         stats.misses[kind]++
         return undefined
       }
       stats.hits[kind]++
+      entries.delete(name)
+      entries.set(name, bytes)
       return deserialize(bytes)
     },
     set(kind, key, value) {
-      entries.set(`${kind}/${key}`, serialize(value))
+      const name = `${kind}/${key}`
+      forget(name)
+      const bytes = serialize(value)
+      entries.set(name, bytes)
+      heldBytes += bytes.byteLength
+      for (const oldest of entries.keys()) {
+        if (heldBytes <= maxBytes || oldest === name) break
+        forget(oldest)
+      }
     },
     async flush() {},
     async keepUp() {},

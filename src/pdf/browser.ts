@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Browser, type HTTPRequest, type Page} from 'puppeteer-core'
 import {CliError, ExitCode} from '../errors.js'
+import {contentType} from '../output/content-type.js'
 import type {FoundBrowser} from './find-browser.js'
 import {trackBrowser} from './open-browsers.js'
 import {launchArgs, pdfOptions} from './print-settings.js'
@@ -243,6 +244,11 @@ export class PdfBrowser {
     }
   }
 
+  /** Whether the browser is still there to print (not closed, not crashed). */
+  get usable(): boolean {
+    return this.closing === undefined && this.browser.connected
+  }
+
   /**
    * Close the browser: politely first, then by force, so that no Chromium
    * process (and no pipe keeping Node alive) outlives the run.
@@ -338,23 +344,6 @@ function servedPath(url: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function contentType(filePath: string): string {
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.woff2': 'font/woff2',
-    '.woff': 'font/woff',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.gif': 'image/gif',
-    '.webp': 'image/webp',
-    '.avif': 'image/avif'
-  }
-  return types[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
 }
 
 /** Wait for a promise to settle, but no longer than `ms`; true when it fulfilled in time. */

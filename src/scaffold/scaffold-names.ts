@@ -1,4 +1,4 @@
-import {cardSlugProblem} from '../content/card-slug.js'
+import {cardSlugProblem, reservedCardSlugs} from '../content/card-slug.js'
 import {isValidSlug, suggestSlug} from '../content/slug.js'
 
 /**
@@ -22,7 +22,10 @@ export function newCardSlugProblem(slug: string): NameProblem | undefined {
   if (tooLong) return tooLong
   const problem = cardSlugProblem(slug)
   if (!problem) return undefined
-  return {reason: `${problem.reason}.`, hint: `Use \`${problem.suggestion}\`: ${slugRule}, and \`assets\` is the output's own folder.`}
+  if (reservedCardSlugs.includes(slug)) {
+    return {reason: `\`${slug}\` cannot be a card's slug: the output uses \`${slug}/\` for its own files.`, hint: `Use \`${problem.suggestion}\`, or another name.`}
+  }
+  return {reason: slug === '' ? 'The card slug is empty.' : `\`${slug}\` is not a usable card slug.`, hint: `Use \`${problem.suggestion}\`: a card's slug is its folder's name, and ${slugRule}.`}
 }
 
 /** A new theme's slug: the rules of theme file names, and a length limit. */
@@ -31,7 +34,7 @@ export function newThemeSlugProblem(slug: string): NameProblem | undefined {
   if (tooLong) return tooLong
   if (isValidSlug(slug)) return undefined
   const suggestion = shorten(suggestSlug(slug)) || 'nieuw-thema'
-  return {reason: `\`${slug}\` is not a usable theme slug.`, hint: `Use \`${suggestion}\`: ${slugRule}.`}
+  return {reason: slug === '' ? 'The theme slug is empty.' : `\`${slug}\` is not a usable theme slug.`, hint: `Use \`${suggestion}\`: ${slugRule}.`}
 }
 
 function lengthProblem(slug: string, what: 'card' | 'theme'): NameProblem | undefined {

@@ -44,5 +44,7 @@ describe('addToThemeList', () => {
     expect(addToThemeList(card('themes: een\n'), 'twee')).toMatchObject({kind: 'unreadable', reason: expect.stringContaining('not a list')})
     expect(addToThemeList(card('themes:\n  - {a: 1}\n'), 'twee')).toMatchObject({kind: 'unreadable', reason: expect.stringContaining('other than slugs')})
     expect(addToThemeList(card('themes:\n  -\n    een\n'), 'twee')).toMatchObject({kind: 'unreadable', reason: expect.stringContaining('cannot add to')})
+    // The list is also a handout's (an alias): adding to one would change the other
+    expect(addToThemeList(card('themes: &alle\n  - een\nhandouts:\n  - slug: alles\n    themes: *alle\n'), 'twee')).toMatchObject({kind: 'unreadable', reason: expect.stringContaining('cannot add to')})
   })
 })

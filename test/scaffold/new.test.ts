@@ -88,6 +88,18 @@ describe('kenniskaart new card and new theme', () => {
     expect(check.code).toBe(0)
   })
 
+  it('new theme makes the file of a theme the list names but has no file for, and leaves the list as it is', async () => {
+    const dir = await project({lijst: {'index.md': listedIndex, '01-eerste.md': themeMarkdown('Eerste')}})
+    expect((await runCliInProcess(['check'], {cwd: dir})).stdout).toContain('theme-missing')
+    const made = await runCliInProcess(['new', 'theme', 'lijst', 'tweede'], {cwd: dir})
+    expect(made.code).toBe(0)
+    expect(made.stderr).toContain('`tweede` was listed in `themes:` of content/lijst/index.md already.')
+    expect(await readFile(path.join(dir, 'content/lijst/index.md'), 'utf8')).toBe(listedIndex)
+    const check = await runCliInProcess(['check', '--strict'], {cwd: dir})
+    expect(check.stdout).toBe('')
+    expect(check.code).toBe(0)
+  })
+
   it('new theme continues the numbering after the highest prefix, at its width', async () => {
     const dir = await project({
       nummers: {'index.md': '---\ntitle: Nummers\n---\n\nTekst.\n', '003-een.md': themeMarkdown('Een'), '9-twee.md': themeMarkdown('Twee'), 'los.md': themeMarkdown('Los'), '010-drie.md': themeMarkdown('Drie')}

@@ -134,6 +134,41 @@ export function createProgram(): Command {
       process.exitCode = await devCommand(options)
     })
 
+  program
+    .command('init')
+    .description('make a new project: an example card in content/, package.json, .gitignore and a README')
+    .argument('[dir]', 'a new or empty folder (default: the current folder)')
+    .exitOverride()
+    .action(async (dir: string | undefined) => {
+      const {initCommand} = await import('./commands/init.js')
+      process.exitCode = await initCommand(dir)
+    })
+
+  const newCommand = program.command('new').description('start a new card or theme from a template').exitOverride()
+  newCommand
+    .command('card')
+    .description('make a card folder: index.md with commented frontmatter, and a first theme')
+    .argument('<slug>', 'the card\'s folder name: lowercase letters, digits and dashes')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .option('--title <title>', 'the card\'s title (default: made from the slug)')
+    .exitOverride()
+    .action(async (slug: string, options) => {
+      const {newCardCommand} = await import('./commands/new.js')
+      process.exitCode = await newCardCommand(slug, options)
+    })
+  newCommand
+    .command('theme')
+    .description('add the next numbered theme file to a card (and to its themes: list, if it has one)')
+    .argument('<card>', 'the card\'s folder name')
+    .argument('<slug>', 'the theme\'s slug: lowercase letters, digits and dashes')
+    .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
+    .option('--title <title>', 'the theme\'s title (default: made from the slug)')
+    .exitOverride()
+    .action(async (card: string, slug: string, options) => {
+      const {newThemeCommand} = await import('./commands/new.js')
+      process.exitCode = await newThemeCommand(card, slug, options)
+    })
+
   return program
 }
 

@@ -22,9 +22,13 @@ const recheckMs = 80
  * a folder that cannot be read) goes to `onError`, and watching goes on.
  */
 export async function watchContent(folders: string[], onChange: (file: string) => void, onError: (error: Error) => void): Promise<{close(): Promise<void>}> {
-  const watcher = watch(folders, {
+  // chokidar does not wait for a folder that is not there: their common parent is watched, and only they below it
+  folders = folders.map((folder) => path.resolve(folder))
+  const root = commonParent(folders)
+  const wanted = (file: string) => file === root || folders.some((folder) => file === folder || file.startsWith(folder + path.sep) || folder.startsWith(file + path.sep))
+  const watcher = watch(root, {
     ignoreInitial: true,
-    ignored: (file) => ignoredNames.test(path.basename(file))
+    ignored: (file) => !wanted(path.resolve(file)) || ignoredNames.test(path.basename(file))
   })
   const seen = new Map<string, string>()
   let closed = false
@@ -61,6 +65,13 @@ export async function watchContent(folders: string[], onChange: (file: string) =
       await watcher.close()
     }
   }
+}
+
+/** The deepest folder that holds all of these (absolute) folders. */
+function commonParent(folders: string[]): string {
+  let parent = path.dirname(path.resolve(folders[0]!))
+  while (!folders.every((folder) => path.resolve(folder).startsWith(parent === path.parse(parent).root ? parent : parent + path.sep))) parent = path.dirname(parent)
+  return parent
 }
 
 /** What tells one version of a file from the next without reading it. */

@@ -192,6 +192,23 @@ describe('the cache in memory', () => {
     expect(cache.stats.hits.files).toBe(1)
     expect(cache.stats.misses.files).toBe(1)
   })
+
+  it('lets the results used least recently go when they hold more than its limit together', async () => {
+    const payload = (fill: string) => ({text: fill.repeat(400)})
+    const cache = memoryCache({maxBytes: 1000})
+    cache.set('files', 'a', payload('a'))
+    cache.set('files', 'b', payload('b'))
+    // "a" is used: "b" is now the least recently used, and goes when "c" comes
+    expect(await cache.get('files', 'a')).toEqual(payload('a'))
+    cache.set('files', 'c', payload('c'))
+    expect(await cache.get('files', 'b')).toBeUndefined()
+    expect(await cache.get('files', 'a')).toEqual(payload('a'))
+    expect(await cache.get('files', 'c')).toEqual(payload('c'))
+    // One result larger than the limit is still kept, alone
+    cache.set('pdfs', 'big', payload('x'.repeat(5)))
+    expect(await cache.get('pdfs', 'big')).toEqual(payload('x'.repeat(5)))
+    expect(await cache.get('files', 'a')).toBeUndefined()
+  })
 })
 
 describe('the engine in memory, as the live preview runs it', () => {

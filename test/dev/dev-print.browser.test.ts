@@ -1,0 +1,114 @@
+import {readdirSync} from 'node:fs'
+import {readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import puppeteer from 'puppeteer-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {findBrowser} from '../../src/pdf/find-browser.js'
+import {copyCard, workFolder} from '../helpers/cli.js'
+import {fixtureCardsDir} from '../helpers/content.js'
+import {type DevProcess, type EventListener, get, listenToEvents, startDev} from '../helpers/dev-server.js'
+import {readPdf} from '../helpers/read-pdf.js'
+
+/** The browser profiles in the temp folder now. */
+const profiles = () => new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith('kenniskaart-browser-')))
+
+// The print preview of `kenniskaart dev`: PDFs printed on request with the real browser, served over real HTTP
+describe('kenniskaart dev, print preview', () => {
+  let dir: string
+  let dev: DevProcess
+  let events: EventListener
+  let profilesBefore: Set<string>
+  const theme = () => path.join(dir, 'content', 'samen', '02-voorbereiden.md')
+
+  beforeAll(async () => {
+    profilesBefore = profiles()
+    ;({dir} = await workFolder())
+    const card = await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const index = path.join(card, 'index.md')
+    await writeFile(index, (await readFile(index, 'utf8')).replace('contact:', 'handouts:\n  - slug: voorbereiding\n    themes: [voorbereiden]\n    size: A5\ncontact:'))
+    dev = await startDev(['--port', '0'], {cwd: dir})
+    events = await listenToEvents(dev.url)
+  }, 60_000)
+  afterAll(async () => {
+    events?.close()
+    await dev?.stop()
+  })
+
+  it('prints a card\'s PDF on request, at its path in the built site', async () => {
+    const response = await get(dev.url, '/samen/samen.pdf')
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('application/pdf')
+    const pdf = await readPdf(response.body)
+    expect(pdf.pageTexts.join('\n')).toContain('Voorbereiden')
+  }, 60_000)
+
+  it('prints a handout too', async () => {
+    const response = await get(dev.url, '/samen/handouts/voorbereiding.pdf')
+    expect(response.status).toBe(200)
+    const pdf = await readPdf(response.body)
+    expect(pdf.pageTexts.join('\n')).toContain('Voorbereiden')
+    expect(pdf.pageTexts.join('\n')).not.toContain('Feedback geven')
+    expect((await get(dev.url, '/samen/handouts/bestaat-niet.pdf')).status).toBe(404)
+  }, 60_000)
+
+  it('shows every printed page side by side at /<card>/print/, drawn in the page under its own policy', async () => {
+    const page = await get(dev.url, '/samen/print/')
+    expect(page.status).toBe(200)
+    const listed = [...page.text.matchAll(/data-pdf="([^"]+)" data-pages="(\d+)"/g)].map(([, pdf, pages]) => [pdf, Number(pages)] as const)
+    expect(listed.map(([pdf]) => pdf)).toEqual(['/samen/handouts/voorbereiding.pdf', '/samen/samen.pdf'])
+
+    const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
+    try {
+      const tab = await browser.newPage()
+      const problems: string[] = []
+      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+      tab.on('pageerror', (error) => problems.push(String(error)))
+      await tab.goto(`${dev.url}samen/print/`)
+      const pages = listed.reduce((sum, [, count]) => sum + count, 0)
+      await tab.waitForFunction(`document.querySelectorAll('.pages canvas').length === ${pages}`, {timeout: 30_000})
+      // The pages are drawn, not blank: the first page's canvas has dark pixels (text)
+      const inked = (await tab.evaluate(`(() => {
+        const canvas = document.querySelector('.pages canvas')
+        const {data} = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+        let dark = 0
+        for (let at = 0; at < data.length; at += 4) if (data[at] < 100 && data[at + 1] < 100 && data[at + 2] < 100) dark++
+        return dark
+      })()`)) as number
+      expect(inked).toBeGreaterThan(100)
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 90_000)
+
+  it('prints again after an edit, and the PDF served has the change', async () => {
+    const since = events.events.length
+    await writeFile(theme(), (await readFile(theme(), 'utf8')).replace('title: "Voorbereiden"', 'title: "Samen voorbereiden"'))
+    await events.next((event) => event.type === 'printed' && event.card === 'samen', {since, timeoutMs: 60_000, context: dev.stderr})
+    const pdf = await readPdf((await get(dev.url, '/samen/samen.pdf')).body)
+    expect(pdf.pageTexts.join('\n')).toContain('Samen voorbereiden')
+    expect(dev.stderr()).toMatch(/Printed samen in [\d.]+ s: samen\/handouts\/voorbereiding\.pdf \(\d+ p\.\), samen\/samen\.pdf \(\d+ p\.\)/)
+  }, 90_000)
+
+  it('serves the last good PDF while the content has errors', async () => {
+    const good = await readFile(theme(), 'utf8')
+    const since = events.events.length
+    await writeFile(theme(), good.replace('title: "Samen voorbereiden"', 'title: "Kapot'))
+    await events.next((event) => event.type === 'status' && event.ok === false, {since, context: dev.stderr})
+    const response = await get(dev.url, '/samen/samen.pdf')
+    expect(response.status).toBe(200)
+    expect((await readPdf(response.body)).pageTexts.join('\n')).toContain('Samen voorbereiden')
+    await writeFile(theme(), good)
+    await events.next((event) => event.type === 'status' && event.ok === true, {since, context: dev.stderr})
+  }, 90_000)
+
+  it('closes its browser on Ctrl-C and leaves no profile behind', async () => {
+    events.close()
+    const stopped = await dev.stop('SIGINT')
+    expect(stopped.code).toBe(0)
+    expect(stopped.ms).toBeLessThan(3000)
+    const left = [...profiles()].filter((name) => !profilesBefore.has(name))
+    expect(left).toEqual([])
+  }, 30_000)
+})

@@ -79,6 +79,7 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
 
 function terminalReport(stream: NodeJS.WriteStream, color: boolean, paint: (style: Parameters<typeof styleText>[0], text: string) => string): DevReport {
   let lastFindings = ''
+  let anyGood = false
   const time = () => paint('dim', new Date().toLocaleTimeString('en-GB'))
   const findingsText = (files: LiveBuild['files']) =>
     formatFindings(collectFindings(files), 'text', {color, sources: collectSources(files), width: stream.columns || undefined})
@@ -89,11 +90,13 @@ function terminalReport(stream: NodeJS.WriteStream, color: boolean, paint: (styl
       if (build.problem) {
         stream.write(`${time()} ${paint('red', escapeTerminal(build.problem.message))}${cause}\n${build.problem.hint ? `hint: ${escapeTerminal(build.problem.hint)}\n` : ''}`)
       } else if (!build.ok) {
-        stream.write(`${time()} ${paint('red', 'The content has errors')}${cause}; the pages show them, and the last good build is served:\n`)
+        const served = anyGood ? 'the pages show them, and the last good build is served' : 'fix them and save, and the pages appear'
+        stream.write(`${time()} ${paint('red', 'The content has errors')}${cause}; ${served}:\n`)
       } else if (changedFiles.length > 0) {
         const changed = build.changed.length
         stream.write(`${time()} Rebuilt in ${Math.round(build.ms)} ms${cause}: ${changed === 0 ? 'no page changed' : `${changed} ${changed === 1 ? 'file' : 'files'} changed`}\n`)
       }
+      anyGood ||= build.ok
       // The findings each time they differ from the last ones shown
       if (findings !== lastFindings) {
         if (findings) stream.write(findings)

@@ -5,13 +5,13 @@ import type {CardPrint} from './print-service.js'
 
 /**
  * The print preview's policy: its scripts (the dev client, the page's own
- * and PDF.js, which draws the pages) and PDF.js's worker from this server,
- * the PDFs and the event stream fetched from it; nothing else.
+ * and PDF.js, which draws the pages, and PDF.js's worker, which falls under
+ * script-src) from this server, the PDFs and the event stream fetched from
+ * it; the pictures and fonts PDF.js makes of a PDF; nothing else.
  */
 export const printPreviewPolicy = [
   "default-src 'none'",
   "script-src 'self'",
-  "worker-src 'self'",
   "connect-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",

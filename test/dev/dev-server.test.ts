@@ -155,6 +155,30 @@ describe('kenniskaart dev, starting and stopping', () => {
     }
   })
 
+  it('starts on broken content: findings at once, pages not found yet, a PDF that cannot be printed says why', async () => {
+    const {dir} = await workFolder()
+    const card = await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const file = path.join(card, '01-terugblikken.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Terugblikken"', 'title: [Terugblikken'))
+    const dev = await startDev(['--port', '0'], {cwd: dir})
+    try {
+      expect(dev.stderr()).toContain('content/samen/01-terugblikken.md:3:1  error')
+      expect(dev.stderr()).toContain('The content has errors; fix them and save, and the pages appear')
+      const listener = await listenToEvents(dev.url)
+      const greeting = await listener.next((event) => event.type === 'status', {since: 0})
+      listener.close()
+      expect(greeting).toMatchObject({ok: false, findings: [expect.objectContaining({file: 'content/samen/01-terugblikken.md', line: 3, column: 1})]})
+      // No good build yet: a page is not found, and carries the dev client to show the findings
+      const page = await get(dev.url, '/samen/')
+      expect(page.status).toBe(404)
+      expect(page.text).toContain('/__kenniskaart/dev-client.js')
+      // The card has no page: its PDF is not found either (nothing is printed from broken content)
+      expect((await get(dev.url, '/samen/samen.pdf')).status).toBe(404)
+    } finally {
+      await dev.stop()
+    }
+  })
+
   it('refuses a content folder that is not there, with a hint', async () => {
     const {dir} = await workFolder()
     const result = await runCli(['dev', '--content', 'nergens'], {cwd: dir})

@@ -1,7 +1,8 @@
 // npm run bench: kenniskaart side by side with the bare unified floor (bench/unified-floor.js) and Eleventy 3
 // (bench/eleventy.config.js) on synthetic corpora (bench/corpus.js), and the bundled card's PDF against Chromium
 // printing the same finished HTML (bench/floor.js). Every row is a whole process, timed from spawn to exit, its
-// peak memory taken by a preload (bench/peak-memory.js); a row's value is the median of its runs.
+// peak memory taken by a preload (bench/peak-memory.js); a row's value is the median of its runs. The live preview
+// is timed inside one `kenniskaart dev` (bench/dev-reload.js): from saving a theme file to the page's reload event.
 // Writes bench/RESULTS.md and prints it. The corpora live in a temp folder that is removed at the end.
 //
 // BENCH_RUNS=n         runs per row (default 5 for corpora under 125 cards and the PDF rows, 3 for the larger ones)
@@ -16,6 +17,7 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {generateCorpus} from './corpus.js'
+import {measureDevReload} from './dev-reload.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const quick = Boolean(process.env.BENCH_QUICK) && process.env.BENCH_QUICK !== '0'
@@ -216,6 +218,15 @@ await section(`${handoutCount} handouts`, async () => {
   }
 })
 
+// 4. The live preview (issue 10): from saving a theme file of the bundled card to the page's reload event, and to
+// its PDF printed again. Times inside one long-running `kenniskaart dev`, not whole processes.
+let devReload
+await section('the live preview', async () => {
+  log('the live preview: save → reload event, save → PDF printed again')
+  devReload = await measureDevReload({saves: quick ? 10 : 40, prints: quick ? 2 : 5})
+  log(`  reload: median ${median(devReload.reloadMs).toFixed(0)} ms; print: median ${median(devReload.printMs).toFixed(0)} ms`)
+})
+
 // The report.
 const seconds = (value) => (value === undefined ? '–' : `${value.toFixed(2)} s`)
 const megabytes = (value) => (value === undefined ? '–' : `${value.toFixed(0)} MB`)
@@ -228,7 +239,7 @@ function target(name, parts, limit, unit = '×') {
   const shownLimit = unit === '×' ? `≤ ${limit}×` : unit ? `≤ ${limit} ${unit}` : limit
   if (typeof parts === 'string') return {name, measured: parts, value: '–', limit: shownLimit, met: parts === noCache ? 'n/a' : 'not measured'}
   const {measured, value} = parts
-  const shown = unit === '×' ? ratio(value) : unit === 'MB' ? megabytes(value) : unit === 's' ? seconds(value) : String(value)
+  const shown = unit === '×' ? ratio(value) : unit === 'MB' ? megabytes(value) : unit === 's' ? seconds(value) : unit === 'ms' ? `${value.toFixed(0)} ms` : String(value)
   return {name, measured, value: shown, limit: shownLimit, met: value <= Number(limit) ? 'met' : '**not met**'}
 }
 const pair = (ours, theirs, describe) => {
@@ -290,6 +301,12 @@ for (const kind of ['cold', 'warm']) {
   targets.push(target(`${handoutCount} handouts in one run: seconds per handout`, withHandouts ? {measured, value: withHandouts.seconds / handoutCount} : 'not measured (failed, see notes)', '0.4', 's'))
 }
 
+if (devReload) {
+  const reload = median(devReload.reloadMs)
+  const measured = `median of ${devReload.reloadMs.length} saves (${Math.min(...devReload.reloadMs).toFixed(0)}–${Math.max(...devReload.reloadMs).toFixed(0)} ms); the PDF printed again ${seconds(median(devReload.printMs) / 1000)} after a save`
+  targets.push(target('Live preview: saving a theme file of the bundled card → the reload event', {measured, value: reload}, '100', 'ms'))
+} else targets.push(target('Live preview: saving a theme file of the bundled card → the reload event', 'not measured (failed, see notes)', '100', 'ms'))
+
 const lines = []
 const push = (...more) => lines.push(...more)
 const versionOf = (name) => {
@@ -332,7 +349,7 @@ if (loadAtStart[0] > os.availableParallelism()) {
     ''
   )
 }
-push('## Targets (issue 9)', '', '| target | measured | value | limit | |', '|---|---|---|---|---|')
+push('## Targets (issues 9 and 10)', '', '| target | measured | value | limit | |', '|---|---|---|---|---|')
 for (const entry of targets) push(`| ${entry.name} | ${entry.measured} | ${entry.value} | ${entry.limit} | ${entry.met} |`)
 push('', '## Every row', '', '| work | cards | files | runs | median | fastest – slowest | peak memory |', '|---|---:|---:|---:|---:|---:|---:|')
 for (const id of rows.keys()) {

@@ -24,9 +24,12 @@ events.addEventListener('message', (message) => {
 events.addEventListener('open', () => {
   // The server came back (restarted): what it serves may have changed
   if (lostConnection) location.reload()
+  // Marks a page that follows the server (and lets tools wait for it)
+  document.documentElement.dataset.kenniskaartDev = 'live'
 })
 events.addEventListener('error', () => {
   lostConnection = true
+  document.documentElement.dataset.kenniskaartDev = 'lost'
 })
 
 let overlay

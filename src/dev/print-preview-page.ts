@@ -27,7 +27,10 @@ export const printPreviewPolicy = [
  * each new print of the card by itself.
  */
 export function printPreviewPage(card: string, print: CardPrint): string {
-  const sections = print.pdfs.map((pdf) =>
+  // The whole card first, then its handouts by name
+  const wholeCard = `${card}/${card}.pdf`
+  const pdfs = [...print.pdfs].sort((a, b) => Number(b.path === wholeCard) - Number(a.path === wholeCard) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const sections = pdfs.map((pdf) =>
     h('section.publication', {dataPdf: `/${pdf.path}`, dataPages: String(pdf.pageCount)}, [
       h('header', [
         h('h2', publicationLabel(card, pdf.path)),

@@ -56,7 +56,7 @@ describe('kenniskaart dev, print preview', () => {
     const page = await get(dev.url, '/samen/print/')
     expect(page.status).toBe(200)
     const listed = [...page.text.matchAll(/data-pdf="([^"]+)" data-pages="(\d+)"/g)].map(([, pdf, pages]) => [pdf, Number(pages)] as const)
-    expect(listed.map(([pdf]) => pdf)).toEqual(['/samen/handouts/voorbereiding.pdf', '/samen/samen.pdf'])
+    expect(listed.map(([pdf]) => pdf)).toEqual(['/samen/samen.pdf', '/samen/handouts/voorbereiding.pdf'])
 
     const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
     try {
@@ -102,6 +102,46 @@ describe('kenniskaart dev, print preview', () => {
     await writeFile(theme(), good)
     await events.next((event) => event.type === 'status' && event.ok === true, {since, context: dev.stderr})
   }, 90_000)
+
+  it('reloads an open page after a save, shows the findings over it after a broken save, and takes them away after the fix', async () => {
+    const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
+    try {
+      const tab = await browser.newPage()
+      const problems: string[] = []
+      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+      tab.on('pageerror', (error) => problems.push(String(error)))
+      await tab.goto(`${dev.url}samen/voorbereiden/`)
+      // The dev client marks the page once it follows the server
+      const live = `document.documentElement.dataset.kenniskaartDev === 'live'`
+      await tab.waitForFunction(live)
+      const good = await readFile(theme(), 'utf8')
+
+      const reloaded = tab.waitForNavigation({timeout: 10_000})
+      await writeFile(theme(), good.replace('Ze spreken af', 'Ze spreken vooraf af'))
+      await reloaded
+      expect(await tab.content()).toContain('Ze spreken vooraf af')
+
+      await tab.waitForFunction(live)
+      await writeFile(theme(), good.replace(/^title: .*$/m, 'title: "Kapot <img src=x onerror=alert(1)>'))
+      await tab.waitForFunction(`document.querySelector('kenniskaart-overlay')?.shadowRoot?.querySelector('.finding') !== null && document.querySelector('kenniskaart-overlay') !== null`, {timeout: 10_000})
+      const overlay = (await tab.evaluate(`(() => {
+        const root = document.querySelector('kenniskaart-overlay').shadowRoot
+        return {text: root.textContent, images: root.querySelectorAll('img').length, place: root.querySelector('.place').textContent, frame: root.querySelector('.frame').textContent}
+      })()`)) as {text: string; images: number; place: string; frame: string}
+      expect(overlay.place).toBe('content/samen/02-voorbereiden.md:2:8')
+      expect(overlay.frame).toContain('2 | title: "Kapot <img src=x onerror=alert(1)>')
+      // The content's text is shown as text, never made into elements
+      expect(overlay.images).toBe(0)
+      // The page under it is the last good one
+      expect(await tab.content()).toContain('Ze spreken vooraf af')
+
+      await writeFile(theme(), good)
+      await tab.waitForFunction(`document.querySelector('kenniskaart-overlay') === null`, {timeout: 10_000})
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 60_000)
 
   it('closes its browser on Ctrl-C and leaves no profile behind', async () => {
     events.close()

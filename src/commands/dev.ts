@@ -56,11 +56,11 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
   const lines = [``, `  ${paint('bold', 'kenniskaart dev')}  serving ${shown(options.content)}/ from memory`, ``, `  Local:   ${paint('cyan', server.url)}`]
   if (!isLoopback(options.host)) {
     for (const address of networkAddresses(options.host)) lines.push(`  Network: ${paint('cyan', `http://${address}:${server.port}/`)}`)
-    lines.push('', paint('yellow', `  Listening on ${escapeTerminal(options.host)}: anyone who can reach this machine can see the preview.`))
   }
   const cards = server.firstBuild.ok ? cardSlugs(server.firstBuild) : []
   for (const card of cards.slice(0, shownCards)) lines.push(`  Card:    ${server.url}${card}/   print preview: ${server.url}${card}/print/`)
   if (cards.length > shownCards) lines.push(`           and ${cards.length - shownCards} more on the index page`)
+  if (!isLoopback(options.host)) lines.push('', paint('yellow', `  Listening on ${escapeTerminal(options.host)}: anyone who can reach this machine can see the preview.`))
   lines.push('', `  Watching ${shown(options.content)}/ and ${shown(path.join(options.content, '..', 'themes'))}/; Ctrl-C stops.`, '')
   stream.write(`${lines.join('\n')}\n`)
   if (options.open) await openInBrowser(server.url, stream)

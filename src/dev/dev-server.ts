@@ -186,7 +186,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     events.close()
     throw error
   }
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`
+  // Listening on every address: this machine's own is the one to open
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`
 
   let closing: Promise<void> | undefined
   return {

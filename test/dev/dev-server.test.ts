@@ -179,6 +179,21 @@ describe('kenniskaart dev, starting and stopping', () => {
     }
   })
 
+  it('says so when it listens beyond this machine, and still refuses foreign host names', async () => {
+    const {dir} = await workFolder()
+    await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const dev = await startDev(['--port', '0', '--host', '0.0.0.0'], {cwd: dir})
+    try {
+      expect(dev.url).toMatch(/^http:\/\/localhost:\d+\/$/)
+      expect(dev.stderr()).toContain('Listening on 0.0.0.0: anyone who can reach this machine can see the preview.')
+      const port = new URL(dev.url).port
+      expect((await get(dev.url, '/samen/', {Host: `evil.example:${port}`})).status).toBe(403)
+      expect((await get(dev.url, '/samen/', {Host: `localhost:${port}`})).status).toBe(200)
+    } finally {
+      await dev.stop()
+    }
+  })
+
   it('refuses a content folder that is not there, with a hint', async () => {
     const {dir} = await workFolder()
     const result = await runCli(['dev', '--content', 'nergens'], {cwd: dir})

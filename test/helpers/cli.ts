@@ -1,9 +1,9 @@
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
-import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
-import os from 'node:os'
+import {cp, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {isMainThread} from 'node:worker_threads'
 import {repoRoot} from './content.js'
+import {removeTempFolder, tempFolder} from './temp-folders.js'
 
 export {repoRoot}
 
@@ -133,27 +133,10 @@ export function runCliInTerminal(args: string[], options: {cwd: string; env?: Re
   return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr}
 }
 
-/** Working folders made by this test file and not removed yet: `removeWorkFolders` removes them after the file. */
-const workFolders = new Set<string>()
-
 /** A fresh working folder in the system's temp folder; removed by `remove()`, or after the test file at the latest. */
 export async function workFolder(): Promise<{dir: string; remove(): Promise<void>}> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-cli-'))
-  workFolders.add(dir)
-  return {
-    dir,
-    remove: async () => {
-      workFolders.delete(dir)
-      await rm(dir, {recursive: true, force: true})
-    }
-  }
-}
-
-/** Remove the working folders a test file left (see test/helpers/remove-work-folders.ts). */
-export async function removeWorkFolders(): Promise<void> {
-  const left = [...workFolders]
-  workFolders.clear()
-  await Promise.all(left.map((dir) => rm(dir, {recursive: true, force: true, maxRetries: 3})))
+  const dir = await tempFolder('kenniskaart-cli-')
+  return {dir, remove: () => removeTempFolder(dir)}
 }
 
 /** Copy a fixture card into `<dir>/content/<card>`. */

@@ -1,11 +1,11 @@
-import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
-import os from 'node:os'
+import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll} from 'vitest'
 import type {Card} from '../../src/card/model.js'
 import {loadContent} from '../../src/content/load-content.js'
+import {removeTempFolder, tempFolder} from './temp-folders.js'
 
 /** The repository root, so tests run from any working folder. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -62,7 +62,7 @@ export interface TempContent {
 }
 
 export async function tempContent(): Promise<TempContent> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'kenniskaart-test-'))
+  const root = await tempFolder('kenniskaart-test-')
   const dir = path.join(root, 'content')
   await mkdir(dir)
   return {
@@ -76,7 +76,7 @@ export async function tempContent(): Promise<TempContent> {
       }
       return cardDir
     },
-    remove: () => rm(root, {recursive: true, force: true})
+    remove: () => removeTempFolder(root)
   }
 }
 

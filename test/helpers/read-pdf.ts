@@ -1,8 +1,8 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
-import os from 'node:os'
+import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString} from 'pdf-lib'
+import {tempFolderSync} from './temp-folders.js'
 
 /** A PDF read back the way a reader's tools see it: poppler for text, fonts and info; pdf-lib for structure. */
 export interface ReadPdf {
@@ -23,7 +23,7 @@ export interface OutlineEntry {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kk-pdf-')), 'read.pdf')
+  const file = path.join(tempFolderSync('kk-pdf-'), 'read.pdf')
   writeFileSync(file, bytes)
   const document = await PDFDocument.load(bytes, {updateMetadata: false})
   const pageCount = document.getPageCount()

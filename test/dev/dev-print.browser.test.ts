@@ -2,13 +2,27 @@ import {readdirSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import puppeteer from 'puppeteer-core'
+import puppeteer, {type Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {findBrowser} from '../../src/pdf/find-browser.js'
 import {copyCard, workFolder} from '../helpers/cli.js'
 import {fixtureCardsDir} from '../helpers/content.js'
 import {type DevProcess, type EventListener, get, listenToEvents, startDev} from '../helpers/dev-server.js'
 import {readPdf} from '../helpers/read-pdf.js'
+
+/** A tab of a real browser (its own, not the server's), with the errors its pages report. */
+async function inBrowser(use: (tab: Page, problems: string[]) => Promise<void>): Promise<void> {
+  const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
+  try {
+    const tab = await browser.newPage()
+    const problems: string[] = []
+    tab.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())))
+    tab.on('pageerror', (error) => void problems.push(String(error)))
+    await use(tab, problems)
+  } finally {
+    await browser.close()
+  }
+}
 
 /** The browser profiles in the temp folder now. */
 const profiles = () => new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith('kenniskaart-browser-')))
@@ -58,12 +72,7 @@ describe('kenniskaart dev, print preview', () => {
     const listed = [...page.text.matchAll(/data-pdf="([^"]+)" data-pages="(\d+)"/g)].map(([, pdf, pages]) => [pdf, Number(pages)] as const)
     expect(listed.map(([pdf]) => pdf)).toEqual(['/samen/samen.pdf', '/samen/handouts/voorbereiding.pdf'])
 
-    const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
-    try {
-      const tab = await browser.newPage()
-      const problems: string[] = []
-      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
-      tab.on('pageerror', (error) => problems.push(String(error)))
+    await inBrowser(async (tab, problems) => {
       await tab.goto(`${dev.url}samen/print/`)
       const pages = listed.reduce((sum, [, count]) => sum + count, 0)
       await tab.waitForFunction(`document.querySelectorAll('.pages canvas').length === ${pages}`, {timeout: 30_000})
@@ -77,9 +86,7 @@ describe('kenniskaart dev, print preview', () => {
       })()`)) as number
       expect(inked).toBeGreaterThan(100)
       expect(problems).toEqual([])
-    } finally {
-      await browser.close()
-    }
+    })
   }, 90_000)
 
   it('prints again after an edit, and the PDF served has the change', async () => {
@@ -104,12 +111,7 @@ describe('kenniskaart dev, print preview', () => {
   }, 90_000)
 
   it('reloads an open page after a save, shows the findings over it after a broken save, and takes them away after the fix', async () => {
-    const browser = await puppeteer.launch({executablePath: (await findBrowser()).executablePath, args: ['--no-sandbox'], headless: true})
-    try {
-      const tab = await browser.newPage()
-      const problems: string[] = []
-      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
-      tab.on('pageerror', (error) => problems.push(String(error)))
+    await inBrowser(async (tab, problems) => {
       await tab.goto(`${dev.url}samen/voorbereiden/`)
       // The dev client marks the page once it follows the server
       const live = `document.documentElement.dataset.kenniskaartDev === 'live'`
@@ -138,9 +140,7 @@ describe('kenniskaart dev, print preview', () => {
       await writeFile(theme(), good)
       await tab.waitForFunction(`document.querySelector('kenniskaart-overlay') === null`, {timeout: 10_000})
       expect(problems).toEqual([])
-    } finally {
-      await browser.close()
-    }
+    })
   }, 60_000)
 
   it('closes its browser on Ctrl-C and leaves no profile behind', async () => {

@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -190,6 +190,31 @@ describe('kenniskaart dev, starting and stopping', () => {
       expect((await get(dev.url, '/samen/', {Host: `evil.example:${port}`})).status).toBe(403)
       expect((await get(dev.url, '/samen/', {Host: `localhost:${port}`})).status).toBe(200)
     } finally {
+      await dev.stop()
+    }
+  })
+
+  it('restyles the pages when a stylesheet of the project\'s visual theme is saved', async () => {
+    const {dir} = await workFolder()
+    const card = await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const index = path.join(card, 'index.md')
+    await writeFile(index, (await readFile(index, 'utf8')).replace('lang: nl', 'lang: nl\ntheme: eigen'))
+    const themeDir = path.join(dir, 'themes', 'eigen')
+    await mkdir(themeDir, {recursive: true})
+    await writeFile(path.join(themeDir, 'theme.json'), JSON.stringify({name: 'eigen', palette: ['#0e6591', '#b0356a', '#4a761d'], onColor: '#ffffff', stylesheets: {site: 'site.css', print: 'print.css'}}))
+    await writeFile(path.join(themeDir, 'site.css'), 'body { color: #111; }\n')
+    await writeFile(path.join(themeDir, 'print.css'), 'body { color: #000; }\n')
+    const dev = await startDev(['--port', '0'], {cwd: dir})
+    const listener = await listenToEvents(dev.url)
+    try {
+      expect((await get(dev.url, '/assets/eigen/site.css')).text).toContain('#111')
+      const since = listener.events.length
+      await writeFile(path.join(themeDir, 'site.css'), 'body { color: #222; }\n')
+      const reload = await listener.next((event) => event.type === 'reload', {since, context: dev.stderr})
+      expect(reload.paths).toContain('assets/eigen/site.css')
+      expect((await get(dev.url, '/assets/eigen/site.css')).text).toContain('#222')
+    } finally {
+      listener.close()
       await dev.stop()
     }
   })

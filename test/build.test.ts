@@ -114,6 +114,14 @@ describe.each([bundled, fixture])('building $name in memory', (cardCase) => {
     expect(new Set(paths).size).toBe(paths.length)
   })
 
+  it('runs nothing: no page holds a script, and none the dev server\'s client', () => {
+    for (const file of result.pages.filter((page) => page.path.endsWith('.html'))) {
+      const html = String(file.contents)
+      expect(html, file.path).not.toMatch(/<script/i)
+      expect(html, file.path).not.toContain('__kenniskaart')
+    }
+  })
+
   it('shows one tile per theme, in card order, each linking to a theme page that exists', () => {
     const tiles = selectAll('.overview ol.tiles > li.tile', cardPage)
     expect(tiles).toHaveLength(cardCase.themes.length)

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {select, selectAll} from 'hast-util-select'
@@ -15,14 +15,15 @@ interface CardCase {
   slug: string
   themes: string[]
   sourceIds: string[]
-  tipsTheme: string
+  /** The themes that have a TIPS box, in card order. */
+  tipsThemes: string[]
   quoteTheme: string
 }
 
 const bundled: CardCase = {
   name: 'the bundled card',
   contentDir: bundledContentDir,
-  card: undefined,
+  card: 'professionele-leercultuur',
   slug: 'professionele-leercultuur',
   themes: [
     'basis-voor-professionalisering',
@@ -50,8 +51,27 @@ const bundled: CardCase = {
     'wessel2015',
     'voion2016'
   ],
-  tipsTheme: 'begeleiding-starters',
+  tipsThemes: ['begeleiding-starters'],
   quoteTheme: 'beleidsvorming'
+}
+
+const secondBundled: CardCase = {
+  name: 'the second bundled card',
+  contentDir: bundledContentDir,
+  card: 'collectief-leren',
+  slug: 'collectief-leren',
+  themes: [
+    'wat-is-collectief-leren',
+    'vijf-fasen',
+    'tien-principes',
+    'ervoor-erbij-ernaast-erbuiten',
+    'cyclus-van-collectief-leren',
+    'leren-met-externen',
+    'opbrengsten-en-advies'
+  ],
+  sourceIds: ['hargreaves-oconnor', 'waller1932', 'sono-ol22', 'tribune', 'avs-leergang', 'senge', 'taleb', 'kahneman', 'marquardt'],
+  tipsThemes: ['ervoor-erbij-ernaast-erbuiten', 'cyclus-van-collectief-leren', 'opbrengsten-en-advies'],
+  quoteTheme: 'vijf-fasen'
 }
 
 const fixture: CardCase = {
@@ -61,7 +81,7 @@ const fixture: CardCase = {
   slug: 'three-themes',
   themes: ['voorbereiden', 'in-de-klas', 'terugblikken'],
   sourceIds: ['devries2019', 'jansen2021', 'bakker2020', 'achtergrond2018'],
-  tipsTheme: 'terugblikken',
+  tipsThemes: ['terugblikken'],
   quoteTheme: 'in-de-klas'
 }
 
@@ -81,7 +101,7 @@ function htmlPages(result: BuildResult): Array<{path: string; tree: Root}> {
   return result.pages.filter((file) => file.path.endsWith('.html')).map((file) => ({path: file.path, tree: pageTree(result, file.path)}))
 }
 
-describe.each([bundled, fixture])('building $name in memory', (cardCase) => {
+describe.each([bundled, secondBundled, fixture])('building $name in memory', (cardCase) => {
   let result: BuildResult
   let cardPage: Root
   const cardPagePath = `${cardCase.slug}/index.html`
@@ -193,12 +213,14 @@ describe.each([bundled, fixture])('building $name in memory', (cardCase) => {
     }
   })
 
-  it('shows the TIPS box on the theme that has tips', () => {
-    const tips = select('aside.tips', parsePage(result.pages, themePagePath(cardCase.tipsTheme)))
-    expect(text(select('.tips-title', tips))).toBe('Tips')
-    expect(selectAll('ul.tips-list > li', tips ?? {type: 'root', children: []}).length).toBeGreaterThan(0)
+  it('shows the TIPS box on the themes that have tips, and only there', () => {
+    for (const theme of cardCase.tipsThemes) {
+      const tips = select('aside.tips', parsePage(result.pages, themePagePath(theme)))
+      expect(text(select('.tips-title', tips)), theme).toBe('Tips')
+      expect(selectAll('ul.tips-list > li', tips ?? {type: 'root', children: []}).length, theme).toBeGreaterThan(0)
+    }
     const withTips = cardCase.themes.filter((theme) => select('aside.tips', parsePage(result.pages, themePagePath(theme))))
-    expect(withTips).toEqual([cardCase.tipsTheme])
+    expect(withTips).toEqual(cardCase.tipsThemes)
   })
 
   it('shows the pull quote in the body of its theme', () => {
@@ -234,6 +256,21 @@ describe.each([bundled, fixture])('building $name in memory', (cardCase) => {
     const links = selectAll('a.card-list-link', index)
     expect(links.map((link) => resolveHref('index.html', String(link.properties.href))?.path)).toEqual([cardPagePath])
     expect(text(select('.card-list-title', index))).toBe(result.cards[0]!.meta.title)
+  })
+})
+
+describe('building every bundled card together', () => {
+  it('builds each card folder in content/ without findings, and lists each on the site index', async () => {
+    const folders = await readdir(bundledContentDir, {withFileTypes: true})
+    const slugs = folders.filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name)).map((entry) => entry.name)
+    expect(slugs.length).toBeGreaterThan(1)
+    const result = await build({contentDir: bundledContentDir, pdf: false})
+    expect(findingsOf(...result.files)).toEqual([])
+    expect(result.failed).toBe(false)
+    expect(result.cards.map((card) => card.slug).sort()).toEqual([...slugs].sort())
+    const index = parsePage(result.pages, 'index.html')
+    const listed = selectAll('a.card-list-link', index).map((link) => resolveHref('index.html', String(link.properties.href))?.path)
+    expect([...listed].sort()).toEqual(slugs.map((slug) => `${slug}/index.html`).sort())
   })
 })
 

@@ -75,9 +75,20 @@ function pageProblems(html: string): string[] {
 }
 
 describe.each([
-  {name: 'the fixture card three-themes', card: 'three-themes', bundled: false},
-  {name: 'the bundled card', card: 'professionele-leercultuur', bundled: true}
-])('kenniskaart build on $name', ({card, bundled}) => {
+  {name: 'the fixture card three-themes', card: 'three-themes', bundled: false, themes: ['voorbereiden', 'in-de-klas', 'terugblikken']},
+  {
+    name: 'the bundled card',
+    card: 'professionele-leercultuur',
+    bundled: true,
+    themes: ['basis-voor-professionalisering', 'competentieontwikkeling', 'loopbaanontwikkeling', 'begeleiding-starters', 'leiderschap', 'beleidsvorming', 'borging-in-de-organisatie']
+  },
+  {
+    name: 'the second bundled card',
+    card: 'collectief-leren',
+    bundled: true,
+    themes: ['wat-is-collectief-leren', 'vijf-fasen', 'tien-principes', 'ervoor-erbij-ernaast-erbuiten', 'cyclus-van-collectief-leren', 'leren-met-externen', 'opbrengsten-en-advies']
+  }
+])('kenniskaart build on $name', ({card, bundled, themes}) => {
   let dir: string
   let result: CliResult
   let out: string
@@ -97,9 +108,6 @@ describe.each([
   })
 
   it('writes the site index, the card page, every theme page, stylesheets and its marker', async () => {
-    const themes = bundled
-      ? ['basis-voor-professionalisering', 'competentieontwikkeling', 'loopbaanontwikkeling', 'begeleiding-starters', 'leiderschap', 'beleidsvorming', 'borging-in-de-organisatie']
-      : ['voorbereiden', 'in-de-klas', 'terugblikken']
     expect(await htmlFiles(out)).toEqual(['index.html', `${card}/index.html`, ...themes.map((theme) => `${card}/${theme}/index.html`)].sort())
     for (const file of ['.kenniskaart-output', `${card}/card.css`, 'assets/kenniskaart/site.css', 'assets/kenniskaart/print.css']) {
       expect(existsSync(path.join(out, file)), file).toBe(true)

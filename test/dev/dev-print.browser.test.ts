@@ -1,6 +1,5 @@
-import {readdirSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -24,19 +23,30 @@ async function inBrowser(use: (tab: Page, problems: string[]) => Promise<void>):
   }
 }
 
-/** The browser profiles in the temp folder now. */
-const profiles = () => new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith('kenniskaart-browser-')))
+/** The profile folders of the browsers a process started (Linux: read from /proc). */
+function profilesOfChildren(pid: number): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const parent = /^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]
+      if (Number(parent) !== pid) continue
+      const profile = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').find((argument) => argument.startsWith('--user-data-dir='))
+      if (profile) found.push(profile.slice('--user-data-dir='.length))
+    } catch {
+      // The process ended meanwhile
+    }
+  }
+  return found
+}
 
 // The print preview of `kenniskaart dev`: PDFs printed on request with the real browser, served over real HTTP
 describe('kenniskaart dev, print preview', () => {
   let dir: string
   let dev: DevProcess
   let events: EventListener
-  let profilesBefore: Set<string>
   const theme = () => path.join(dir, 'content', 'samen', '02-voorbereiden.md')
 
   beforeAll(async () => {
-    profilesBefore = profiles()
     ;({dir} = await workFolder())
     const card = await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
     const index = path.join(card, 'index.md')
@@ -144,11 +154,13 @@ describe('kenniskaart dev, print preview', () => {
   }, 60_000)
 
   it('closes its browser on Ctrl-C and leaves no profile behind', async () => {
+    const profiles = profilesOfChildren(dev.child.pid!)
+    expect(profiles).toHaveLength(1)
+    expect(existsSync(profiles[0]!)).toBe(true)
     events.close()
     const stopped = await dev.stop('SIGINT')
     expect(stopped.code).toBe(0)
     expect(stopped.ms).toBeLessThan(3000)
-    const left = [...profiles()].filter((name) => !profilesBefore.has(name))
-    expect(left).toEqual([])
+    expect(existsSync(profiles[0]!)).toBe(false)
   }, 30_000)
 })

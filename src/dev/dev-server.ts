@@ -106,7 +106,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     options.report.built(build, files)
     if (build.ok && build.changed.length > 0) events.send({type: 'reload', paths: build.changed})
     events.send(statusEvent(build))
-    if (build.ok) prints.contentChanged()
+    if (build.ok) prints.contentChanged((card) => site.file(`${card}/index.html`) !== undefined)
   }
   const watcher = await watchContent([contentDir, path.resolve(contentDir, '..', 'themes')], (file) => {
     changedFiles.add(path.relative(process.cwd(), file) || file)

@@ -59,7 +59,7 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
     lines.push('', paint('yellow', `  Listening on ${escapeTerminal(options.host)}: anyone who can reach this machine can see the preview.`))
   }
   const cards = server.firstBuild.ok ? cardSlugs(server.firstBuild) : []
-  for (const card of cards.slice(0, shownCards)) lines.push(`  Card:    ${server.url}${card}/   print preview: ${server.url}${card}/print/`)
+  for (const card of cards.slice(0, shownCards)) lines.push(`  Card:    ${server.url}${card}/   print preview: ${server.printPreviewUrl(card)}`)
   if (cards.length > shownCards) lines.push(`           and ${cards.length - shownCards} more on the index page`)
   lines.push('', `  Watching ${shown(options.content)}/ and ${shown(path.join(options.content, '..', 'themes'))}/; Ctrl-C stops.`, '')
   stream.write(`${lines.join('\n')}\n`)

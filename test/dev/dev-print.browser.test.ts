@@ -64,6 +64,9 @@ describe('kenniskaart dev, print preview', () => {
       const problems: string[] = []
       tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
       tab.on('pageerror', (error) => problems.push(String(error)))
+      // Each event stream holds one of the six connections a browser opens to a host: a page opens one
+      const streams: string[] = []
+      tab.on('request', (request) => request.url().endsWith('/__kenniskaart/events') && streams.push(request.url()))
       await tab.goto(`${dev.url}samen/print/`)
       const pages = listed.reduce((sum, [, count]) => sum + count, 0)
       await tab.waitForFunction(`document.querySelectorAll('.pages canvas').length === ${pages}`, {timeout: 30_000})
@@ -77,6 +80,7 @@ describe('kenniskaart dev, print preview', () => {
       })()`)) as number
       expect(inked).toBeGreaterThan(100)
       expect(problems).toEqual([])
+      expect(streams).toHaveLength(1)
     } finally {
       await browser.close()
     }

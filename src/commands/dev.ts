@@ -70,7 +70,13 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
     const undo = handleInterruptsInCommand(() => {
       undo()
       stream.write('\nStopping…\n')
-      void server.close().then(resolve)
+      // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
+      const again = () => undefined
+      process.on('SIGINT', again).on('SIGTERM', again)
+      void server.close().then(() => {
+        process.off('SIGINT', again).off('SIGTERM', again)
+        resolve()
+      })
     })
   })
   stream.write('Stopped.\n')

@@ -107,8 +107,10 @@ describe('kenniskaart dev, print preview', () => {
     await events.next((event) => event.type === 'status' && event.ok === true, {since, context: dev.stderr})
   }, 90_000)
 
-  it('closes its browser on Ctrl-C and leaves no profile behind', async () => {
+  it('closes its browser on Ctrl-C and leaves no profile behind, even when Ctrl-C is pressed twice', async () => {
     events.close()
+    dev.child.kill('SIGINT')
+    await new Promise((resolve) => setTimeout(resolve, 20))
     const stopped = await dev.stop('SIGINT')
     expect(stopped.code).toBe(0)
     expect(stopped.ms).toBeLessThan(3000)

@@ -52,6 +52,26 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
     report
   })
 
+  // Until Ctrl-C (or the terminal is closed): then the watcher, the server and the browser stop, and nothing is left behind.
+  // Listened for before the address is shown: whoever sees it may stop the server at once
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      undo()
+      process.off('SIGHUP', stop)
+      stream.write('\nStopping…\n')
+      // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
+      const again = () => undefined
+      process.on('SIGINT', again).on('SIGTERM', again).on('SIGHUP', again)
+      void server.close().then(() => {
+        process.off('SIGINT', again).off('SIGTERM', again).off('SIGHUP', again)
+        resolve()
+      })
+    }
+    const undo = handleInterruptsInCommand(stop)
+    // The terminal was closed: the same stop
+    process.once('SIGHUP', stop)
+  })
+
   const shown = (folder: string) => escapeTerminal(path.relative(process.cwd(), path.resolve(folder)) || '.')
   const lines = [``, `  ${paint('bold', 'kenniskaart dev')}  serving ${shown(options.content)}/ from memory`, ``, `  Local:   ${paint('cyan', server.url)}`]
   if (!isLoopback(options.host)) {
@@ -65,20 +85,7 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
   stream.write(`${lines.join('\n')}\n`)
   if (options.open) await openInBrowser(server.url, stream)
 
-  // Until Ctrl-C: then the watcher, the server and the browser stop, and nothing is left behind
-  await new Promise<void>((resolve) => {
-    const undo = handleInterruptsInCommand(() => {
-      undo()
-      stream.write('\nStopping…\n')
-      // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
-      const again = () => undefined
-      process.on('SIGINT', again).on('SIGTERM', again)
-      void server.close().then(() => {
-        process.off('SIGINT', again).off('SIGTERM', again)
-        resolve()
-      })
-    })
-  })
+  await stopped
   stream.write('Stopped.\n')
   return ExitCode.ok
 }

@@ -139,6 +139,15 @@ describe('kenniskaart dev, starting and stopping', () => {
     expect(dev.stderr()).toContain('Stopped.')
   })
 
+  it('stops as cleanly when its terminal is closed (SIGHUP)', async () => {
+    const {dir} = await workFolder()
+    await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const dev = await startDev(['--port', '0'], {cwd: dir})
+    const stopped = await dev.stop('SIGHUP')
+    expect(stopped).toMatchObject({code: 0, signal: null})
+    expect(dev.stderr()).toContain('Stopped.')
+  })
+
   it('refuses a port asked for by name that is in use, naming a free one', async () => {
     const {dir} = await workFolder()
     await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')

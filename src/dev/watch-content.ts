@@ -56,10 +56,13 @@ export async function watchContent(folders: string[], onChange: (file: string) =
       recheckLater(file)
     })
   }
-  watcher.on('all', (_event, file) => changed(file))
+  // chokidar reports the links it finds while it first reads the folders, ignoreInitial or not: those are no changes
+  let ready = false
+  watcher.on('all', (_event, file) => ready && changed(file))
   // Out of watches (inotify's limit), a folder that cannot be read: said, and the server goes on
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  ready = true
   return {
     close: async () => {
       closed = true

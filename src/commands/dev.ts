@@ -55,7 +55,10 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
   // Until Ctrl-C (or the terminal is closed): then the watcher, the server and the browser stop, and nothing is left behind.
   // Listened for before the address is shown: whoever sees it may stop the server at once
   const stopped = new Promise<void>((resolve) => {
+    let stopping = false
     const stop = () => {
+      if (stopping) return
+      stopping = true
       undo()
       process.off('SIGHUP', stop)
       stream.write('\nStopping…\n')
@@ -70,6 +73,9 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
     const undo = handleInterruptsInCommand(stop)
     // The terminal was closed: the same stop
     process.once('SIGHUP', stop)
+    // Its output went away (a closed pipe: `| head`, `| tee` ended): nothing can be told any more, and
+    // the error would end the process on the spot, the browser's profile left behind; the same stop
+    stream.on('error', stop)
   })
 
   const shown = (folder: string) => escapeTerminal(path.relative(process.cwd(), path.resolve(folder)) || '.')

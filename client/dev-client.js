@@ -1,5 +1,6 @@
 // kenniskaart dev: the client every page of the dev server gets (never the output of `build`).
-// It listens to the server's events: it reloads the page when a build changed it (or a
+// It listens to the server's events (and passes each on to the page's own scripts as a
+// `kenniskaart-event` on window): it reloads the page when a build changed it (or a
 // stylesheet, font or image), and shows the content's findings over the page while the
 // content has errors. Everything it shows is set as text, never as HTML.
 
@@ -14,6 +15,9 @@ function pagePath() {
 
 events.addEventListener('message', (message) => {
   const event = JSON.parse(message.data)
+  // The page's own scripts (the print preview) hear the events from here: a browser opens
+  // only six connections to a host, and each event stream keeps one
+  window.dispatchEvent(new CustomEvent('kenniskaart-event', {detail: event}))
   if (event.type === 'status') showStatus(event)
   if (event.type === 'reload') {
     const own = pagePath()

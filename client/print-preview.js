@@ -55,9 +55,8 @@ async function listChanged() {
   return list(fresh) !== list(document)
 }
 
-const events = new EventSource('/__kenniskaart/events')
-events.addEventListener('message', async (message) => {
-  const event = JSON.parse(message.data)
+// The server's events, as the dev client passes them on (one event stream per page)
+window.addEventListener('kenniskaart-event', async ({detail: event}) => {
   if (event.card !== card) return
   if (event.type === 'printing') status.textContent = 'Printing…'
   if (event.type === 'printed') {

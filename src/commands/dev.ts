@@ -52,27 +52,46 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
     report
   })
 
+  // Until Ctrl-C (or the terminal is closed): then the watcher, the server and the browser stop, and nothing is left behind.
+  // Listened for before the address is shown: whoever sees it may stop the server at once
+  const stopped = new Promise<void>((resolve) => {
+    let stopping = false
+    const stop = () => {
+      if (stopping) return
+      stopping = true
+      undo()
+      process.off('SIGHUP', stop)
+      stream.write('\nStopping…\n')
+      // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
+      const again = () => undefined
+      process.on('SIGINT', again).on('SIGTERM', again).on('SIGHUP', again)
+      void server.close().then(() => {
+        process.off('SIGINT', again).off('SIGTERM', again).off('SIGHUP', again)
+        resolve()
+      })
+    }
+    const undo = handleInterruptsInCommand(stop)
+    // The terminal was closed: the same stop
+    process.once('SIGHUP', stop)
+    // Its output went away (a closed pipe: `| head`, `| tee` ended): nothing can be told any more, and
+    // the error would end the process on the spot, the browser's profile left behind; the same stop
+    stream.on('error', stop)
+  })
+
   const shown = (folder: string) => escapeTerminal(path.relative(process.cwd(), path.resolve(folder)) || '.')
   const lines = [``, `  ${paint('bold', 'kenniskaart dev')}  serving ${shown(options.content)}/ from memory`, ``, `  Local:   ${paint('cyan', server.url)}`]
   if (!isLoopback(options.host)) {
     for (const address of networkAddresses(options.host)) lines.push(`  Network: ${paint('cyan', `http://${address}:${server.port}/`)}`)
   }
   const cards = server.firstBuild.ok ? cardSlugs(server.firstBuild) : []
-  for (const card of cards.slice(0, shownCards)) lines.push(`  Card:    ${server.url}${card}/   print preview: ${server.url}${card}/print/`)
+  for (const card of cards.slice(0, shownCards)) lines.push(`  Card:    ${server.url}${card}/   print preview: ${server.printPreviewUrl(card)}`)
   if (cards.length > shownCards) lines.push(`           and ${cards.length - shownCards} more on the index page`)
   if (!isLoopback(options.host)) lines.push('', paint('yellow', `  Listening on ${escapeTerminal(options.host)}: anyone who can reach this machine can see the preview.`))
   lines.push('', `  Watching ${shown(options.content)}/ and ${shown(path.join(options.content, '..', 'themes'))}/; Ctrl-C stops.`, '')
   stream.write(`${lines.join('\n')}\n`)
   if (options.open) await openInBrowser(server.url, stream)
 
-  // Until Ctrl-C: then the watcher, the server and the browser stop, and nothing is left behind
-  await new Promise<void>((resolve) => {
-    const undo = handleInterruptsInCommand(() => {
-      undo()
-      stream.write('\nStopping…\n')
-      void server.close().then(resolve)
-    })
-  })
+  await stopped
   stream.write('Stopped.\n')
   return ExitCode.ok
 }

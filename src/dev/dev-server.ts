@@ -48,6 +48,8 @@ export interface DevServer {
   port: number
   /** The first build, done before the server listens. */
   firstBuild: LiveBuild
+  /** The address of a card's print preview: `/<card>/print/`, or below `/__kenniskaart/` when the card has a theme named `print`. */
+  printPreviewUrl(card: string): string
   /** Stop watching, serving and printing; nothing is left behind. */
   close(): Promise<void>
 }
@@ -106,7 +108,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     options.report.built(build, files)
     if (build.ok && build.changed.length > 0) events.send({type: 'reload', paths: build.changed})
     events.send(statusEvent(build))
-    if (build.ok) prints.contentChanged()
+    if (build.ok) prints.contentChanged((card) => site.file(`${card}/index.html`) !== undefined)
   }
   const watcher = await watchContent([contentDir, path.resolve(contentDir, '..', 'themes')], (file) => {
     changedFiles.add(path.relative(process.cwd(), file) || file)
@@ -136,12 +138,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (asked.kind === 'refused') return send(response, request, asked.status, 'text/plain; charset=utf-8', `${asked.reason}.\n`)
     const filePath = asked.path
 
-    if (`/${filePath}`.startsWith(devPrefix)) return serveDevFile(request, response, filePath.slice(devPrefix.length - 1))
-
-    const previewOf = /^([^/]+)\/print\/index\.html$/.exec(filePath)?.[1]
-    if (previewOf !== undefined && site.file(`${previewOf}/index.html`)) {
+    const previewOf = printPreviewOf(filePath)
+    if (previewOf !== undefined) {
       return send(response, request, 200, 'text/html; charset=utf-8', printPreviewPage(previewOf, await prints.current(previewOf)))
     }
+    if (printPreviewOf(`${filePath}/index.html`) !== undefined) return toFolder(request, response, filePath)
+    if (`/${filePath}`.startsWith(devPrefix)) return serveDevFile(request, response, filePath.slice(devPrefix.length - 1))
     if (filePath.endsWith('.pdf') && site.file(`${filePath.split('/')[0]}/index.html`)) {
       const {contents, print} = await prints.pdf(filePath)
       if (contents) return send(response, request, 200, 'application/pdf', contents)
@@ -155,12 +157,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (filePath.endsWith('.html')) return send(response, request, 200, 'text/html; charset=utf-8', withDevClient(contents.toString('utf8')))
       return send(response, request, 200, contentType(filePath), contents)
     }
-    // A folder named without its slash: where a static host would send it
-    if (!filePath.endsWith('index.html') && site.file(`${filePath}/index.html`)) {
-      response.setHeader('Location', `/${filePath.split('/').map(encodeURIComponent).join('/')}/`)
-      return send(response, request, 301, 'text/plain; charset=utf-8', 'Moved.\n')
-    }
+    if (!filePath.endsWith('index.html') && site.file(`${filePath}/index.html`)) return toFolder(request, response, filePath)
     return notFound(request, response, filePath)
+  }
+
+  /**
+   * The card whose print preview a path names: `<card>/print/`, unless the
+   * card has a theme of that slug (its page wins, as on a static host), and
+   * always `__kenniskaart/print/<card>/`.
+   */
+  const printPreviewOf = (filePath: string): string | undefined => {
+    const card = /^__kenniskaart\/print\/([^/]+)\/index\.html$/.exec(filePath)?.[1] ?? (site.file(filePath) ? undefined : /^([^/]+)\/print\/index\.html$/.exec(filePath)?.[1])
+    return card !== undefined && site.file(`${card}/index.html`) ? card : undefined
   }
 
   const serveDevFile = async (request: IncomingMessage, response: ServerResponse, name: string) => {
@@ -169,6 +177,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const contents = file ? await readFile(file).catch(() => undefined) : undefined
     if (!contents) return notFound(request, response, `${devPrefix.slice(1)}${name}`)
     return send(response, request, 200, contentType(name), contents)
+  }
+
+  /** A folder named without its slash: where a static host would send it. */
+  const toFolder = (request: IncomingMessage, response: ServerResponse, filePath: string) => {
+    response.setHeader('Location', `/${filePath.split('/').map(encodeURIComponent).join('/')}/`)
+    return send(response, request, 301, 'text/plain; charset=utf-8', 'Moved.\n')
   }
 
   const notFound = (request: IncomingMessage, response: ServerResponse, filePath: string) => {
@@ -195,6 +209,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url,
     port,
     firstBuild,
+    printPreviewUrl: (card) => `${url}${printPreviewOf(`${card}/print/index.html`) === undefined ? `${devPrefix.slice(1)}print/${card}` : `${card}/print`}/`,
     close: () =>
       (closing ??= (async () => {
         clearTimeout(settling)

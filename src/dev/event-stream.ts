@@ -13,6 +13,13 @@ export type DevEvent =
 const keepAliveMs = 15_000
 
 /**
+ * Bytes a page may leave unread before it is let go: a page that stops
+ * reading (a frozen tab, a stuck client) would otherwise hold every event
+ * in memory. A page let go connects again and is greeted with the state.
+ */
+const maxUnreadBytes = 4 * 1024 * 1024
+
+/**
  * Server-sent events to every open dev page: one long response per page,
  * each event one `data:` line of JSON. A new page first gets `greeting`
  * (the content's current state), so a page opened on broken content shows
@@ -24,7 +31,7 @@ export class EventStream {
 
   constructor() {
     this.timer = setInterval(() => {
-      for (const client of this.clients) client.write(': keep-alive\n\n')
+      for (const client of this.clients) this.write(client, ': keep-alive\n\n')
     }, keepAliveMs)
     this.timer.unref()
   }
@@ -41,6 +48,8 @@ export class EventStream {
       'X-Content-Type-Options': 'nosniff',
       Connection: 'keep-alive'
     })
+    // HEAD asks for the headers only: no stream to keep open
+    if (request.method === 'HEAD') return void response.end()
     // A lost connection is retried after a second
     response.write(`retry: 1000\n${frame(greeting)}`)
     this.clients.add(response)
@@ -49,7 +58,14 @@ export class EventStream {
 
   send(event: DevEvent): void {
     const text = frame(event)
-    for (const client of this.clients) client.write(text)
+    for (const client of this.clients) this.write(client, text)
+  }
+
+  /** Write to one page, or let it go when it has left too much unread. */
+  private write(client: ServerResponse, text: string): void {
+    if (client.writableLength <= maxUnreadBytes) return void client.write(text)
+    this.clients.delete(client)
+    client.destroy()
   }
 
   /** End every stream, so the server can close. */

@@ -73,8 +73,13 @@ export class PrintService {
     return printing.then((print) => (print.generation === this.options.generation() || this.closed ? print : this.current(card)))
   }
 
-  /** The content changed (and built): print the cards asked for so far again, once the changes settle. */
-  contentChanged(): void {
+  /**
+   * The content changed (and built): print the cards asked for so far again,
+   * once the changes settle. A card no longer in the site (renamed, removed)
+   * is forgotten, not printed in vain after every change.
+   */
+  contentChanged(isCard: (card: string) => boolean): void {
+    for (const card of [...this.watched].filter((card) => !isCard(card))) this.forget(card)
     for (const card of this.watched) {
       clearTimeout(this.timers.get(card))
       const timer = setTimeout(() => {
@@ -84,6 +89,14 @@ export class PrintService {
       }, this.options.debounceMs ?? 300)
       this.timers.set(card, timer)
     }
+  }
+
+  private forget(card: string): void {
+    this.watched.delete(card)
+    this.prints.delete(card)
+    clearTimeout(this.timers.get(card))
+    this.timers.delete(card)
+    for (const path of [...this.lastGood.keys()]) if (cardOf(path) === card) this.lastGood.delete(path)
   }
 
   /** Stop printing, close the browser. */

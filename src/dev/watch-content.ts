@@ -1,5 +1,5 @@
 import type {Stats} from 'node:fs'
-import {stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {watch} from 'chokidar'
 
@@ -22,12 +22,15 @@ const recheckMs = 80
  * a folder that cannot be read) goes to `onError`, and watching goes on.
  */
 export async function watchContent(folders: string[], onChange: (file: string) => void, onError: (error: Error) => void): Promise<{close(): Promise<void>}> {
-  // chokidar does not wait for a folder that is not there: their common parent is watched, and only they below it
-  folders = folders.map((folder) => path.resolve(folder))
+  // chokidar does not wait for a folder that is not there: their common parent is watched, and only they below it.
+  // Links are not followed (a loop, or a link to a large folder, would be crawled without end), and the
+  // build reads nothing a link leads to outside these folders; a folder that is itself a link is watched where it leads
+  folders = await Promise.all(folders.map((folder) => realpath(folder).catch(() => path.resolve(folder))))
   const root = commonParent(folders)
   const wanted = (file: string) => file === root || folders.some((folder) => file === folder || file.startsWith(folder + path.sep) || folder.startsWith(file + path.sep))
   const watcher = watch(root, {
     ignoreInitial: true,
+    followSymlinks: false,
     ignored: (file) => !wanted(path.resolve(file)) || ignoredNames.test(path.basename(file))
   })
   const seen = new Map<string, string>()
@@ -53,10 +56,13 @@ export async function watchContent(folders: string[], onChange: (file: string) =
       recheckLater(file)
     })
   }
-  watcher.on('all', (_event, file) => changed(file))
+  // chokidar reports the links it finds while it first reads the folders, ignoreInitial or not: those are no changes
+  let ready = false
+  watcher.on('all', (_event, file) => ready && changed(file))
   // Out of watches (inotify's limit), a folder that cannot be read: said, and the server goes on
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  ready = true
   return {
     close: async () => {
       closed = true

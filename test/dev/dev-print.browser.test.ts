@@ -83,6 +83,9 @@ describe('kenniskaart dev, print preview', () => {
     expect(listed.map(([pdf]) => pdf)).toEqual(['/samen/samen.pdf', '/samen/handouts/voorbereiding.pdf'])
 
     await inBrowser(async (tab, problems) => {
+      // Each event stream holds one of the six connections a browser opens to a host: a page opens one
+      const streams: string[] = []
+      tab.on('request', (request) => void (request.url().endsWith('/__kenniskaart/events') && streams.push(request.url())))
       await tab.goto(`${dev.url}samen/print/`)
       const pages = listed.reduce((sum, [, count]) => sum + count, 0)
       await tab.waitForFunction(`document.querySelectorAll('.pages canvas').length === ${pages}`, {timeout: 30_000})
@@ -96,6 +99,7 @@ describe('kenniskaart dev, print preview', () => {
       })()`)) as number
       expect(inked).toBeGreaterThan(100)
       expect(problems).toEqual([])
+      expect(streams).toHaveLength(1)
     })
   }, 90_000)
 
@@ -153,11 +157,13 @@ describe('kenniskaart dev, print preview', () => {
     })
   }, 60_000)
 
-  it('closes its browser on Ctrl-C and leaves no profile behind', async () => {
+  it('closes its browser on Ctrl-C and leaves no profile behind, even when Ctrl-C is pressed twice', async () => {
     const profiles = profilesOfChildren(dev.child.pid!)
     expect(profiles).toHaveLength(1)
     expect(existsSync(profiles[0]!)).toBe(true)
     events.close()
+    dev.child.kill('SIGINT')
+    await new Promise((resolve) => setTimeout(resolve, 20))
     const stopped = await dev.stop('SIGINT')
     expect(stopped.code).toBe(0)
     expect(stopped.ms).toBeLessThan(3000)

@@ -139,6 +139,29 @@ describe('kenniskaart dev, starting and stopping', () => {
     expect(dev.stderr()).toContain('Stopped.')
   })
 
+  it('stops as cleanly when its terminal is closed (SIGHUP)', async () => {
+    const {dir} = await workFolder()
+    await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const dev = await startDev(['--port', '0'], {cwd: dir})
+    const stopped = await dev.stop('SIGHUP')
+    expect(stopped).toMatchObject({code: 0, signal: null})
+    expect(dev.stderr()).toContain('Stopped.')
+  })
+
+  it('stops as cleanly when its output goes away (the pipe to `| tee` or `| head` closed), rather than crashing on the next line', async () => {
+    const {dir} = await workFolder()
+    await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')
+    const dev = await startDev(['--port', '0'], {cwd: dir})
+    const exited = new Promise<number | null>((resolve) => dev.child.once('exit', (code) => resolve(code)))
+    dev.child.stderr!.destroy()
+    // The next thing it tells the terminal fails to be written
+    const theme = path.join(dir, 'content', 'samen', '02-voorbereiden.md')
+    await writeFile(theme, `${await readFile(theme, 'utf8')}\nNog een zin.\n`)
+    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))])
+    await dev.stop()
+    expect(code).toBe(0)
+  })
+
   it('refuses a port asked for by name that is in use, naming a free one', async () => {
     const {dir} = await workFolder()
     await copyCard(path.join(fixtureCardsDir, 'three-themes'), dir, 'samen')

@@ -1,4 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {watchContent} from '../../src/dev/watch-content.js'
@@ -21,6 +21,35 @@ describe('watchContent', () => {
       await writeFile(file, 'drie, langer')
       await pause(400)
       expect(calls.some((at) => at > secondSave)).toBe(true)
+    } finally {
+      await watcher.close()
+    }
+  })
+
+  it('does not follow symbolic links: a loop or a link to a large folder is neither crawled nor watched', async () => {
+    const {dir} = await workFolder()
+    const card = path.join(dir, 'content', 'kaart')
+    await mkdir(card, {recursive: true})
+    await writeFile(path.join(card, 'index.md'), 'een')
+    // A folder outside the content, deep enough that crawling it through a loop never ends
+    const outside = path.join(dir, 'elders')
+    await mkdir(path.join(outside, 'a', 'b', 'c'), {recursive: true})
+    await symlink('..', path.join(card, 'lus'))
+    await symlink(outside, path.join(card, 'elders'))
+    const seen: string[] = []
+    const started = performance.now()
+    const watcher = await watchContent([path.join(dir, 'content')], (file) => seen.push(path.relative(dir, file)), (error) => expect.fail(error.message))
+    try {
+      expect(performance.now() - started).toBeLessThan(2000)
+      await writeFile(path.join(outside, 'a', 'b', 'c', 'x.md'), 'buiten')
+      await writeFile(path.join(card, 'index.md'), 'twee')
+      await pause(400)
+      expect(seen).toContain(path.join('content', 'kaart', 'index.md'))
+      expect(seen.filter((file) => file.includes('lus') || file.includes('elders'))).toEqual([])
+      // A link made (or removed) while watching is a change of the content
+      await symlink('index.md', path.join(card, 'ook.md'))
+      await pause(400)
+      expect(seen).toContain(path.join('content', 'kaart', 'ook.md'))
     } finally {
       await watcher.close()
     }

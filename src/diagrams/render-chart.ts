@@ -5,7 +5,7 @@ import type {ChartSpec} from './types.js'
 import {charsThatFit, wrapLabel} from './wrap-label.js'
 
 const width = 420
-const small = 11
+const small = 12
 
 /**
  * A bar or line chart with its axes: ticks and grid lines on the value

@@ -17,7 +17,10 @@ export function charsThatFit(width: number, fontSize: number): number {
  * label is in the diagram's description for screen readers.
  */
 export function wrapLabel(text: string, maxChars: number, maxLines = 4): string[] {
-  const words = text.trim().split(/\s+/).flatMap((word) => splitLongWord(word, maxChars))
+  // Only the start can be shown: a huge label costs no more than a long one
+  const limit = (maxLines + 1) * maxChars
+  const shown = [...text.slice(0, 4 * limit).replace(/\s+/g, ' ').trim()].slice(0, limit).join('')
+  const words = shown.split(' ').flatMap((word) => splitLongWord(word, maxChars))
   const lines: string[] = []
   let current = ''
   for (const word of words) {

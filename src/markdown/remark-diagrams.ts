@@ -25,7 +25,7 @@ export default function remarkDiagrams() {
       const parsed = parseDiagram(code.lang, code.value, title, {line: 0, column: start?.column ?? 1})
       if (parsed.problems.length > 0) {
         sourceLines ??= String(file.value).split(/\r?\n/)
-        const bodyLines = code.value.split('\n')
+        const bodyLines = code.value.split(/\r?\n/)
         const toFile = (point: BodyPoint): Point | undefined => {
           if (!start) return undefined
           if (point.line === 0) return {line: start.line, column: start.column}

@@ -79,6 +79,10 @@ describe('diagrams drawn from fenced code', () => {
     const {svg, findings} = await fixture('steps')
     expect(findings).toEqual([])
     expectAccessibleSvg(svg, 'steps')
+    // one under the other: every chevron starts at the left edge, each lower than the one before
+    const phases = selectAll('.diagram-phase', svg!).map((phase) => /^M(\d+) (\d+(?:\.\d+)?)/.exec(String(phase.properties.d))!.slice(1).map(Number))
+    expect(phases.map(([x]) => x)).toEqual([1, 1, 1, 1, 1])
+    expect(phases.map(([, y]) => y)).toEqual([...phases.map(([, y]) => y)].sort((a, b) => a! - b!))
     expect(shownTexts(svg)).toEqual(['1', 'Oriënteren', '2', 'Verkennen', '3', 'Ontwerpen', '4', 'Uitvoeren en bijstellen', '5', 'Borgen in de organisatie'])
     const across = await fixture('steps-across')
     expectAccessibleSvg(across.svg, 'steps')
@@ -199,6 +203,13 @@ describe('wrapping labels without measuring them', () => {
     expect(wrapLabel('Professionaliseringsactiviteiten', 12)).toEqual(['Professiona-', 'liseringsac-', 'tiviteiten'])
     expect(wrapLabel('een twee drie vier vijf zes zeven acht', 9, 2)).toEqual(['een twee', 'drie vie…'])
     for (const line of wrapLabel('Resultaten bespreken met collega\'s en leerlingen, daarna borgen in het beleid', 14, 10)) expect([...line].length).toBeLessThanOrEqual(14)
+  })
+
+  it('wraps a label of a million characters as fast as a short one', () => {
+    const started = performance.now()
+    const lines = wrapLabel('x'.repeat(1_000_000), 14, 3)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(lines).toEqual(['xxxxxxxxxxxxx-', 'xxxxxxxxxxxxx-', 'xxxxxxxxxxxxx…'])
   })
 
   it('counts every character as wide: more than a bold average', () => {

@@ -33,6 +33,8 @@ export function renderChart(spec: ChartSpec): Element {
   const y = (value: number) => bottom - ((value - low) / (high - low)) * plotHeight
   const x = (index: number) => left + slot * (index + 0.5)
   const showValues = slot >= 22
+  // A value stands clear of its bar's end, or of its point's marker
+  const valueOffset = spec.type === 'bar' ? 9 : 15
 
   const grid: ElementContent[] = ticks.flatMap((tick) => [
     s('path', {className: ['diagram-grid'], d: `M${round(left)} ${round(y(tick))}H${round(right)}`, stroke: '#d5dbe1', strokeWidth: 1}),
@@ -51,7 +53,7 @@ export function renderChart(spec: ChartSpec): Element {
           ...spec.points.map((point, index) => s('circle', {className: ['diagram-point'], cx: round(x(index)), cy: round(y(point.value)), r: 4, fill: '#ffffff', stroke: '#1b2733', strokeWidth: 2}))
         ]
   const valueLabels: ElementContent[] = showValues
-    ? spec.points.map((point, index) => textBlock([point.written], x(index), point.value < 0 ? y(point.value) + 9 : y(point.value) - 9, {fontSize: small, className: 'diagram-value', weight: 700}))
+    ? spec.points.map((point, index) => textBlock([point.written], x(index), y(point.value) + (point.value < 0 ? 1 : -1) * valueOffset, {fontSize: small, className: 'diagram-value', weight: 700}))
     : []
   const categoryLabels = spec.points.flatMap((_, index) =>
     index % every === 0 ? [textBlock(xLabels[index]!, x(index), bottom + 8 + (xLabels[index]!.length * small * 1.2) / 2, {fontSize: small, className: 'diagram-tick', fill: '#4b5866'})] : []

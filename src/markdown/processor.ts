@@ -16,9 +16,11 @@ import {listItemLinear} from './list-item-linear.js'
 import {withinParseLimits} from './parse-guard.js'
 import remarkCardReferences from './remark-card-references.js'
 import remarkCitations, {shiftCitationUse} from './remark-citations.js'
+import remarkDiagrams from './remark-diagrams.js'
 import remarkDirectives from './remark-directives.js'
 import remarkHeadingLevels from './remark-heading-levels.js'
 import remarkImageFigures from './remark-image-figures.js'
+import rehypeDiagrams from './rehype-diagrams.js'
 import rehypeRawImages from './rehype-raw-images.js'
 import remarkLimits from './remark-limits.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
@@ -36,6 +38,7 @@ const processor = unified()
   .use(remarkDirective)
   .use(remarkLimits)
   .use(remarkDirectives)
+  .use(remarkDiagrams)
   .use(remarkCitations)
   .use(remarkCardReferences)
   .use(remarkImageFigures)
@@ -43,6 +46,7 @@ const processor = unified()
   .use(remarkRehype, {allowDangerousHtml: true, handlers: {listItem: listItemLinear}})
   .use(rehypeSafeHtml)
   .use(rehypeRawImages)
+  .use(rehypeDiagrams)
   .use(rehypeSlug)
   .freeze()
 

@@ -42,7 +42,7 @@ export const markdownSchema: Schema = {
     a: [...(defaultSchema.attributes?.a ?? []), 'dataThemeLink', 'dataFragment'],
     img: [...(defaultSchema.attributes?.img ?? []), 'dataAsset'],
     sup: [['className', 'citation'], 'dataCite'],
-    figure: [['className', 'figure', 'figure-pending']],
+    figure: [['className', 'figure', 'figure-pending', 'diagram-figure'], 'dataDiagram'],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'figure-placeholder'], 'ariaHidden']
   }
 }

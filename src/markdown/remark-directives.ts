@@ -5,6 +5,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {labels} from '../labels.js'
 import {emitWarning} from '../report/emit.js'
+import {repeatsHeadingAbove} from './repeats-heading.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
 
@@ -25,7 +26,7 @@ export default function remarkDirectives() {
         return [SKIP, index]
       }
       if (node.type === 'leafDirective' && node.name === 'figure') {
-        parent.children.splice(index, 1, figure(node) as never)
+        parent.children.splice(index, 1, figure(node, repeatsHeadingAbove(parent, index, toString(node))) as never)
         return SKIP
       }
       emitWarning(file, 'directive-unknown', `Unknown directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` is shown as text`, {
@@ -48,7 +49,8 @@ function asText(node: TextDirective): PhrasingContent[] {
   return [{type: 'text', value: `:${node.name}`}, ...label]
 }
 
-function figure(node: LeafDirective): RootContent {
+/** A placeholder whose caption repeats the heading above it gets no caption: the heading names it. */
+function figure(node: LeafDirective, namedByHeading: boolean): RootContent {
   const src = node.attributes?.src ?? undefined
   const alt = node.attributes?.alt ?? toString(node)
   const caption = {
@@ -65,7 +67,7 @@ function figure(node: LeafDirective): RootContent {
       } as unknown as PhrasingContent)
   return {
     type: 'paragraph',
-    children: [picture, caption as unknown as PhrasingContent],
+    children: namedByHeading && !src ? [picture] : [picture, caption as unknown as PhrasingContent],
     position: node.position,
     data: {hName: 'figure', hProperties: {className: src ? ['figure'] : ['figure', 'figure-pending']}}
   } as Paragraph

@@ -50,7 +50,15 @@ export const rules = {
   'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.',
   'table-too-large': 'A table has more cells (rows times its widest row) than the limit of 10,000.',
   'heading-too-long': 'A heading is longer than the limit of 300 characters.',
-  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.'
+  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.',
+  'diagram-yaml-invalid': 'A diagram\'s YAML (```flow, or the settings of a ```chart) is not valid YAML, not `key: label` lines, or a value has the wrong form (`type` other than `bar` or `line`).',
+  'diagram-key-unknown': 'A diagram\'s YAML has a key the diagram does not know; it is ignored.',
+  'diagram-key-missing': 'A diagram\'s YAML lacks a key the diagram needs (`x`, `y`, `low`, `middle`, `high` for flow; `type`, `x`, `y` for chart).',
+  'diagram-list-item': 'A line in a ```cycle or ```steps block is not a list item (`- Step`).',
+  'diagram-list-count': 'A ```cycle or ```steps block has no steps, or fewer or more than it can draw (cycle 3 to 8, steps 2 to 8).',
+  'diagram-chart-csv': 'A ```chart block has no `---` line, no header row or data, more rows than it can draw, or a row with another number of cells than the header.',
+  'diagram-chart-column': 'A chart\'s `x` or `y` names a column its header row does not have.',
+  'diagram-chart-value': 'A value in a chart\'s `y` column is not a number.'
 } as const
 
 export type RuleId = keyof typeof rules

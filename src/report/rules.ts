@@ -50,7 +50,11 @@ export const rules = {
   'citation-in-text': 'An in-text `@id` names a source of the card; kenniskaart cites by number, so it needs brackets: `[@id]`.',
   'table-too-large': 'A table has more cells (rows times its widest row) than the limit of 10,000.',
   'heading-too-long': 'A heading is longer than the limit of 300 characters.',
-  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.'
+  'markdown-too-complex': 'A paragraph holds more than 1000 inline markers (`[ ] * _ ~ < ` { `) or more than 1000 lines, more than the parser takes in linear time.',
+  'theme-extends-unknown': 'A visual theme `extends` a theme that does not exist.',
+  'theme-extends-cycle': 'Visual themes extend each other in a circle.',
+  'theme-extends-too-deep': 'A chain of visual themes that extend each other is longer than eight themes.',
+  'lang-unsupported': 'A card\'s `lang` is a language kenniskaart has no labels for; its pages get the Dutch labels.'
 } as const
 
 export type RuleId = keyof typeof rules

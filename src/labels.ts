@@ -5,6 +5,8 @@
  * entry per plural category of `Intl.PluralRules`, with `{count}` in it.
  */
 const nl = {
+  /** Above a card's title, when its frontmatter gives no `label`. */
+  cardLabel: 'Kenniskaart',
   contents: 'Inhoud',
   literature: 'Gebruikte literatuur',
   contact: 'Contact',
@@ -44,6 +46,7 @@ export type LabelKey = keyof typeof nl
 export type Labels = Record<LabelKey, string>
 
 const en: Labels = {
+  cardLabel: 'Knowledge card',
   contents: 'Contents',
   literature: 'References',
   contact: 'Contact',

@@ -9,7 +9,7 @@ import type {CardFolder} from '../content/read-content.js'
 import {sanitizeSvg} from '../content/sanitize-svg.js'
 import {sourceIdPattern} from '../content/schema.js'
 import {isValidSlug, slugFromFileName, suggestSlug} from '../content/slug.js'
-import {labelLanguageOf, labelLanguages, primaryLanguage} from '../labels.js'
+import {labelLanguageOf, labelLanguages, labelsFor, primaryLanguage} from '../labels.js'
 import {emitError, emitWarning} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
@@ -117,7 +117,7 @@ export async function assembleCard(
     slug: folder.slug,
     dir: folder.dir,
     file: cardFile,
-    meta,
+    meta: {...meta, label: meta.label ?? labelsFor(meta.lang, visualTheme?.labels).cardLabel},
     intro: draft.intro,
     sources: meta.sources.map((source, index) => ({...source, textTree: draft.sourceTexts[index]!})),
     themes,

@@ -82,7 +82,7 @@ describe('a card in English', () => {
 
   it('has English labels on the card page, the theme pages and the index', () => {
     const card = visibleText('card/index.html')
-    for (const label of ['Skip to content', 'All knowledge cards', 'Contents', 'References', 'Contact', 'Phone', 'Email', 'Visiting address', 'Postal address', 'Published by', 'Made with kenniskaart']) {
+    for (const label of ['Knowledge card Learning together', 'Skip to content', 'All knowledge cards', 'Contents', 'References', 'Contact', 'Phone', 'Email', 'Visiting address', 'Postal address', 'Published by', 'Made with kenniskaart']) {
       expect(card).toContain(label)
     }
     const theme = visibleText('card/first/index.html')
@@ -97,7 +97,7 @@ describe('a card in English', () => {
     for (const publication of [cardPublication(card!), handoutPublication(card!, card!.handouts[0]!)]) {
       const document = renderPrintDocument(publication, new Map([['thema-first', 2]]))
       const printed = text(parsePage([{path: 'x', contents: document.html}], 'x'))
-      for (const label of ['Contents', 'page 2', 'Theme 1', 'Tips', 'Figure']) expect(printed).toContain(label)
+      for (const label of ['Knowledge card', 'Contents', 'page 2', 'Theme 1', 'Tips', 'Figure']) expect(printed).toContain(label)
       if (publication.kind === 'card') expect(printed).toContain('References')
       expect(document.stylesheet.contents).toContain('content: "page " counter(page) " of " counter(pages);')
       if (publication.kind === 'handout') expect(printed).toContain('From the knowledge card Learning together')

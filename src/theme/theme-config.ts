@@ -24,18 +24,19 @@ const pathSchema = z.string().trim().min(1, 'a path must not be empty')
  * stylesheet of that kind), or `{"file": path, "replace": true}` to use it
  * instead of the parent's.
  */
-const stylesheetSchema = z.union([pathSchema, z.strictObject({file: pathSchema, replace: z.boolean().default(false)})])
+const stylesheetSchema = z.union([pathSchema, z.strictObject({file: pathSchema, replace: z.boolean().default(false)})], {
+  error: 'a stylesheet is a path such as `"site.css"`, or `{"file": "site.css", "replace": true}` to replace the parent theme\'s'
+})
 
 /**
  * Text on a theme colour: a fixed colour, or the automatic choice between
  * a dark and a light colour, whichever has the higher contrast (black and
  * white when theme.json says neither).
  */
-const onColorSchema = z.union([
-  colourSchema,
-  z.literal('auto'),
-  z.strictObject({dark: colourSchema.default('#000000'), light: colourSchema.default('#ffffff')})
-])
+const onColorSchema = z.union(
+  [colourSchema, z.literal('auto'), z.strictObject({dark: colourSchema.default('#000000'), light: colourSchema.default('#ffffff')})],
+  {error: 'onColor is a colour, `"auto"`, or `{"dark": colour, "light": colour}` to choose between'}
+)
 
 /** Label overrides, per language: `{"en": {"tips": "Good to know"}}`; keys are checked against the label tables. */
 const labelsSchema = z.record(z.string(), z.record(z.string(), z.string().trim().min(1, 'a label must not be empty').max(200, 'a label is at most 200 characters')))
@@ -139,7 +140,7 @@ export function parseThemeConfig(file: VFile): ParsedThemeConfig | undefined {
   const parsed = (extending ? extendingThemeConfigSchema : themeConfigSchema).safeParse(value)
   if (parsed.success) {
     const config: ThemeConfig = parsed.data
-    return checkLabels(file, config, pointAt) ? {config, pointAt} : undefined
+    return checkLabels(file, root, pointAt) ? {config, pointAt} : undefined
   }
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')
@@ -172,9 +173,12 @@ function propertyKey(node: JsonNode): JsonNode | undefined {
  * each key a label there is. A mistake is an error at the key, with the
  * nearest name when it looks like a typo. False when there is one.
  */
-function checkLabels(file: VFile, config: ThemeConfig, pointAt: ParsedThemeConfig['pointAt']): boolean {
+function checkLabels(file: VFile, root: JsonNode, pointAt: ParsedThemeConfig['pointAt']): boolean {
   let valid = true
-  for (const [language, overrides] of Object.entries(config.labels ?? {})) {
+  // The keys as written: the parsed value has dropped a `__proto__` key
+  const keysOf = (node: JsonNode | undefined) => (node?.type === 'object' ? (node.children ?? []).map((property) => String(property.children?.[0]?.value)) : [])
+  const labelsNode = findNodeAtLocation(root, ['labels'])
+  for (const language of keysOf(labelsNode)) {
     if (!/^[a-z]{2,3}$/.test(language)) {
       const meant = suggest(language.split('-')[0]!.toLowerCase(), labelLanguages)
       emitError(file, 'theme-config-invalid', `\`${language}\` in theme.json's \`labels\` is not a language`, {
@@ -184,7 +188,7 @@ function checkLabels(file: VFile, config: ThemeConfig, pointAt: ParsedThemeConfi
       valid = false
       continue
     }
-    for (const key of Object.keys(overrides)) {
+    for (const key of keysOf(findNodeAtLocation(root, ['labels', language]))) {
       if ((labelKeys as string[]).includes(key)) continue
       const meant = suggest(key, labelKeys)
       emitError(file, 'theme-config-invalid', `Unknown label \`${key}\` in theme.json`, {

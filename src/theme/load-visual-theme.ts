@@ -280,15 +280,18 @@ function mergeLayers(name: string, layers: readonly ThemeLayer[]): VisualTheme {
  */
 function checkPaletteContrast(theme: VisualTheme, layers: readonly ThemeLayer[]): void {
   const owner = layers.find((layer) => layer.parsed.config.palette !== undefined)
-  if (!owner) return
+  // A bundled theme.json is not reported: a project theme that gives a bundled palette text it cannot carry hears it at its own `onColor`
+  const reported = owner?.folder.bundled ? layers.find((layer) => !layer.folder.bundled) : owner
+  if (!owner || !reported) return
+  const placeOf = (index: number) => (reported === owner ? owner.parsed.pointAt(['palette', index]) : reported.parsed.pointAt(['onColor']))
   theme.palette.forEach((colour, index) => {
     const text = textColourOn(colour, theme.onColor)
     const ratio = wcagContrast(colour, text)
     if (ratio >= aaContrast) return
     const shade = readableShade(colour, theme.onColor)
     const against = typeof theme.onColor === 'string' ? `its text ${text}` : `either text colour (${theme.onColor.dark}, ${theme.onColor.light})`
-    emitWarning(owner.file, 'color-contrast', `Palette colour ${index + 1} (${colour}) has a contrast of ${ratio.toFixed(2)}:1 with ${against}; WCAG AA needs ${aaContrast}:1`, {
-      place: owner.parsed.pointAt(['palette', index]),
+    emitWarning(reported.file, 'color-contrast', `Palette colour ${index + 1} (${colour}) has a contrast of ${ratio.toFixed(2)}:1 with ${against}; WCAG AA needs ${aaContrast}:1`, {
+      place: placeOf(index),
       hint: shade === undefined ? 'Pick a darker or lighter colour, or another text colour (`onColor`).' : `Use a ${isDarker(shade, colour) ? 'darker' : 'lighter'} shade such as \`${shade}\`, which reaches ${wcagContrast(shade, textColourOn(shade, theme.onColor)).toFixed(2)}:1.`
     })
   })

@@ -221,6 +221,17 @@ describe('text on a theme colour', () => {
     expect(wcagContrast(shade!, '#ffffff')).toBeLessThan(4.7)
   })
 
+  it('warns at the project theme\'s `onColor` when the palette it inherits from a bundled theme cannot carry it', async () => {
+    const text = json({name: 'eigen', extends: 'kenniskaart', onColor: '#000000'})
+    const contentDir = await project({'eigen/theme.json': text})
+    const load = await loadVisualTheme('eigen', contentDir)
+    const [line, column] = positionOf(text, '"#000000"')
+    const findings = findingsOf(load.kind === 'loaded' ? load.file! : undefined!)
+    // The kenniskaart palette is dark: black text reaches AA on none of its seven colours
+    expect(findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual(Array.from({length: 7}, () => ['color-contrast', line, column]))
+    expect(findings[0]!.reason).toMatch(/^Palette colour 1 \(#0e6591\) has a contrast of [\d.]+:1 with its text #000000/)
+  })
+
   it('warns under a fixed light text colour with a darker shade, and under a dark one with a lighter shade', async () => {
     const text = json({name: 'eigen', extends: 'kenniskaart', palette: ['#5fa8d3'], onColor: '#ffffff'})
     const contentDir = await project({'eigen/theme.json': text})

@@ -27,6 +27,8 @@ export interface BuildOptions {
   listInIndex?: ((slug: string) => boolean) | undefined
   /** Told how far the build is: cards and PDFs done, and how long each stage took. */
   progress?: Progress | undefined
+  /** A visual theme for every card instead of its own. */
+  visualTheme?: string | undefined
 }
 
 export interface BuildResult {
@@ -62,7 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress?.timing(stage, performance.now() - stageStarted)
     stageStarted = performance.now()
   }
-  const {cards, files} = await loadContent(options.contentDir, options.card === undefined ? {} : {card: options.card}).catch(async (error: unknown) => {
+  const {cards, files} = await loadContent(options.contentDir, {...(options.card === undefined ? {} : {card: options.card}), visualTheme: options.visualTheme}).catch(async (error: unknown) => {
     await closeUnneeded()
     throw error
   })

@@ -35,6 +35,9 @@ const threadsOption = () =>
     return count
   })
 
+/** `--theme`: the visual theme for this run, instead of each card's `theme:`. */
+const visualThemeOption = () => new Option('--theme <name>', 'visual theme for this run instead of the card\'s `theme:` (kenniskaart, handout, or a folder in themes/)')
+
 const themesOption = () =>
   new Option('-t, --themes <slugs>', 'comma-separated theme slugs for a handout (default: the whole card)').argParser((value) => {
     if (!value.split(',').some((slug) => slug.trim())) throw new InvalidArgumentError('give one or more theme slugs, separated by commas, such as voorlezen,leesmotivatie')
@@ -68,6 +71,7 @@ export function createProgram(): Command {
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
     .option('--card <slug>', 'build only this card')
     .option('--no-pdf', 'build the website only, without PDFs')
+    .addOption(visualThemeOption())
     .addOption(browserOption())
     .addOption(timeoutOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
@@ -91,6 +95,7 @@ export function createProgram(): Command {
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
     .addOption(themesOption())
     .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
+    .addOption(visualThemeOption())
     .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
     .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
     .addOption(browserOption())

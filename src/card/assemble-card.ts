@@ -9,9 +9,11 @@ import type {CardFolder} from '../content/read-content.js'
 import {sanitizeSvg} from '../content/sanitize-svg.js'
 import {sourceIdPattern} from '../content/schema.js'
 import {isValidSlug, slugFromFileName, suggestSlug} from '../content/slug.js'
+import {labelLanguageOf, labelLanguages, labelsFor, primaryLanguage} from '../labels.js'
 import {emitError, emitWarning} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
+import {readableShade, textColourOn} from '../theme/text-colour.js'
 import {contrastRatio, minimumContrast} from './contrast.js'
 import type {Card, CardImage, Theme} from './model.js'
 import {type CardPathNames, claimGeneratedPaths, type OutputClaim} from './reserved-paths.js'
@@ -44,17 +46,21 @@ export async function assembleCard(
   const {ordered, bySlug, unlisted} = orderThemes(folder, draft, themeDrafts, citesOf, new Set(introCites))
   for (const themeDraft of ordered) checkCitations(themeDraft.file, sourceIds, sourcesKnown)
   checkDuplicateSources(draft)
+  checkLanguage(draft, visualTheme)
 
   const palette = visualTheme?.palette ?? standInPalette
   const onColor = visualTheme?.onColor ?? standInOnColor
   const themes: Theme[] = ordered.map((themeDraft, index) => {
-    const color = themeDraft.meta.color ?? palette[index % palette.length]!
-    // A colour that is invalid, or a visual theme that cannot be used, has its own error
-    const ratio = contrastRatio(color, onColor)
-    if (visualTheme && !isInvalidKey(themeDraft, 'color') && ratio < minimumContrast) {
-      emitWarning(themeDraft.file, 'color-contrast', `The colour ${color} has a contrast of ${ratio.toFixed(2)}:1 with its text ${onColor}; WCAG AA needs ${minimumContrast}:1`, {
-        place: themeDraft.meta.color ? themeDraft.rangeAt(['color']) : {line: 1, column: 1},
-        hint: 'Pick a darker colour for this theme.'
+    const ownColor = themeDraft.meta.color
+    const color = ownColor ?? palette[index % palette.length]!
+    const textColor = textColourOn(color, onColor)
+    // A palette colour is checked at the palette, in theme.json; a colour that is invalid, or a visual theme that cannot be used, has its own error
+    const ratio = contrastRatio(color, textColor)
+    if (visualTheme && ownColor !== undefined && !isInvalidKey(themeDraft, 'color') && ratio < minimumContrast) {
+      const shade = readableShade(color, onColor)
+      emitWarning(themeDraft.file, 'color-contrast', `The colour ${color} has a contrast of ${ratio.toFixed(2)}:1 with its text ${textColor}; WCAG AA needs ${minimumContrast}:1`, {
+        place: themeDraft.rangeAt(['color']),
+        hint: shade === undefined ? 'Pick a darker colour for this theme.' : `Use a shade such as \`${shade}\`, which reaches ${contrastRatio(shade, textColourOn(shade, onColor)).toFixed(2)}:1.`
       })
     }
     return {
@@ -64,7 +70,7 @@ export async function assembleCard(
       title: themeDraft.meta.title,
       summary: themeDraft.meta.summary,
       color,
-      textColor: onColor,
+      textColor,
       body: themeDraft.body,
       tips: themeDraft.tips,
       cites: citesOf.get(themeDraft) ?? []
@@ -111,7 +117,7 @@ export async function assembleCard(
     slug: folder.slug,
     dir: folder.dir,
     file: cardFile,
-    meta,
+    meta: {...meta, label: meta.label ?? labelsFor(meta.lang, visualTheme?.labels).cardLabel},
     intro: draft.intro,
     sources: meta.sources.map((source, index) => ({...source, textTree: draft.sourceTexts[index]!})),
     themes,
@@ -130,6 +136,7 @@ const standInVisualTheme: VisualTheme = {
   dir: '',
   palette: standInPalette,
   onColor: standInOnColor,
+  labels: {},
   siteStylesheet: '',
   printStylesheet: '',
   fontsStylesheet: '',
@@ -237,6 +244,22 @@ function orderThemes(
     })
   }
   return {ordered, bySlug, unlisted}
+}
+
+/**
+ * A `lang` without a label table: the pages are in that language (their
+ * `lang` attribute says so), but what kenniskaart writes on them is Dutch.
+ */
+function checkLanguage(draft: CardDraft, visualTheme: VisualTheme | undefined): void {
+  const {lang} = draft.meta
+  if (isInvalidKey(draft, 'lang') || labelLanguageOf(lang) !== undefined) return
+  // A visual theme may give the labels of a language kenniskaart has none for
+  if (visualTheme && Object.hasOwn(visualTheme.labels, primaryLanguage(lang))) return
+  const meant = suggest(lang.split('-')[0] ?? lang, labelLanguages)
+  emitWarning(draft.file, 'lang-unsupported', `kenniskaart has no labels for the language \`${lang}\`: the pages get the Dutch labels (Inhoud, Tips, …)`, {
+    place: draft.rangeAt(['lang']),
+    hint: `${meant === undefined ? '' : `Did you mean \`${meant}\`? `}The languages with labels are ${labelLanguages.map((known) => `\`${known}\``).join(' and ')}; a visual theme can give the labels of another language in its \`labels\` (see the README).`
+  })
 }
 
 function checkDuplicateSources(draft: CardDraft): void {

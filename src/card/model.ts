@@ -36,7 +36,8 @@ export interface Card {
   slug: string
   dir: string
   file: VFile
-  meta: CardFrontmatter
+  /** The frontmatter, its `label` filled in from the card's language when it sets none. */
+  meta: CardFrontmatter & {label: string}
   intro: Root
   sources: CardSource[]
   themes: Theme[]

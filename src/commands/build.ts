@@ -17,6 +17,7 @@ import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
 import {reportContent} from './report-content.js'
+import {checkThemeOption} from './theme-option.js'
 
 export interface BuildCommandOptions {
   content: string
@@ -37,12 +38,15 @@ export interface BuildCommandOptions {
   quiet?: boolean
   /** Also print per-stage timings, cache hits and the browser used. */
   verbose?: boolean
+  /** `--theme`: a visual theme for every card instead of its own. */
+  theme?: string
 }
 
 /** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
   const out = await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
+  if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   reportRecovered(await recoverLeftovers(out))
   // The build's own earlier output, to read PDFs and other cards from; never a folder of someone else's
   const ownOutput = existsSync(path.join(out, outputMarker))
@@ -71,7 +75,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
         tool,
         settings,
         cache,
-        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool})
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme})
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
@@ -96,6 +100,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       pdf: options.pdf ? pdfOptions(options, previous, progress) : false,
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
       workers: options.threads ?? 'auto',
+      visualTheme: options.theme,
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
       events: {
         cardsFound: (total) => progress.start('cards', total),
@@ -165,7 +170,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
 /** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

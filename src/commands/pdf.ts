@@ -12,6 +12,7 @@ import {createProgress} from '../report/progress.js'
 import {renderSite} from '../render/site.js'
 import {suggest} from '../report/suggest.js'
 import {reportContent} from './report-content.js'
+import {checkThemeOption} from './theme-option.js'
 
 export interface PdfCommandOptions {
   content: string
@@ -28,6 +29,8 @@ export interface PdfCommandOptions {
   quiet?: boolean
   /** Also print per-stage timings and the browser used. */
   verbose?: boolean
+  /** `--theme`: a visual theme instead of the card's own. */
+  theme?: string
 }
 
 /** `kenniskaart pdf <card>`: the whole card, or a handout of some themes, as one PDF. */
@@ -35,6 +38,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const started = performance.now()
   const themeSlugs = options.themes?.split(',').map((slug) => slug.trim()).filter(Boolean)
   const defaultName = `${[cardSlug, ...(themeSlugs ?? [])].join('-')}.pdf`
+  if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   const out = await checkPdfTarget({out: options.out ?? defaultName, content: options.content, force: options.force ?? false})
   const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
   const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
@@ -45,7 +49,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   }
   // The browser starts while the content is read
   const browser = startBrowser(options.browser, {onFound: (found) => progress.detail(`Printing with ${found.executablePath} (found by ${found.foundBy})`)})
-  const {cards, files} = await timed('read and check the content', loadContent(options.content, {card: cardSlug})).catch(async (error: unknown) => {
+  const {cards, files} = await timed('read and check the content', loadContent(options.content, {card: cardSlug, visualTheme: options.theme})).catch(async (error: unknown) => {
     await closeStartedBrowser(browser)
     throw error
   })

@@ -63,7 +63,8 @@ const contactSchema = z.preprocess(
 /** Frontmatter of `content/<card>/index.md`. */
 export const cardFrontmatterSchema = z.strictObject({
   title,
-  label: title.default('Kenniskaart'),
+  /** The word above the title; by default the label `cardLabel` in the card's language ("Kenniskaart"). */
+  label: title.optional(),
   publisher: title.optional(),
   lang: z
     .string()

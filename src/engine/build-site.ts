@@ -73,6 +73,8 @@ export interface SiteBuildOptions {
    * 1 (or `false`) does everything in this thread.
    */
   workers?: 'auto' | number | false
+  /** A visual theme for every card instead of its own (`--theme`); checked to exist by the caller. */
+  visualTheme?: string | undefined
   events?: EngineEvents
 }
 
@@ -128,7 +130,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   options.events?.cardsFound?.(listing.cards.length)
   const files: VFile[] = [...listing.problems]
   const cardFiles: VFile[][] = listing.cards.map(() => [])
-  const themeFileAt = new Map<VFile, number>()
+  // Each theme.json by path (one a chain shares is reported once), and the first card that uses it
+  const themeFileAt = new Map<string, {file: VFile; position: number}>()
   const signatures: Array<CardSignature | undefined> = listing.cards.map(() => undefined)
   const entries: IndexEntry[] = []
   const themes = new Map<string, {load: VisualThemeLoad; key: string}>()
@@ -179,7 +182,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     cardFiles[position] = ownFiles
     const linksAll = options.pdf !== false || options.linkAllPdfs === true
     const kept = linksAll ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
-    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool}
+    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme}
     const key = cardKey(folder, context)
 
     // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
@@ -230,9 +233,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
     // The visual theme: its theme.json's findings once (after the first card in content order that uses it), its files in the output
     const theme = result.visualTheme === undefined ? undefined : await visualTheme(result.visualTheme)
-    if (theme && theme.load.kind !== 'unknown' && theme.load.file) {
-      const first = themeFileAt.get(theme.load.file)
-      if (first === undefined || position < first) themeFileAt.set(theme.load.file, position)
+    if (theme && theme.load.kind !== 'unknown') {
+      for (const file of [theme.load.file, ...(theme.load.parentFiles ?? [])]) {
+        const first = file && themeFileAt.get(file.path)
+        if (file && (first === undefined || position < first.position)) themeFileAt.set(file.path, {file: first?.file ?? file, position})
+      }
     }
     if (ownFiles.some(hasError)) failed = true
     options.events?.cardDone?.(folder.slug, fromCache)
@@ -341,7 +346,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   // The files in content order: the folder's problems, then card by card (a theme.json after the first card that uses it)
   const ordered = [...files]
-  cardFiles.forEach((own, position) => ordered.push(...own, ...[...themeFileAt].filter(([, at]) => at === position).map(([file]) => file)))
+  cardFiles.forEach((own, position) => ordered.push(...own, ...[...themeFileAt.values()].filter((at) => at.position === position).map(({file}) => file)))
   entries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
   return {
     files: ordered,

@@ -1,5 +1,3 @@
-import {readdir} from 'node:fs/promises'
-import path from 'node:path'
 import {VFile} from 'vfile'
 import {assembleCard} from '../card/assemble-card.js'
 import type {Card} from '../card/model.js'
@@ -11,7 +9,7 @@ import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry} from '../render/site.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
-import {bundledThemesDir, type VisualTheme} from '../theme/load-visual-theme.js'
+import {type VisualTheme, visualThemeNames} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
 import {applyFileResult, type FileResult, runFileStep} from './file-step.js'
 import {type StoredMessage, storeMessage} from './stored-message.js'
@@ -38,6 +36,8 @@ export interface CardStepContext {
   withPrintKeys: boolean
   /** The tool build: results of another build are not reused. */
   tool: string
+  /** A visual theme for every card, instead of the one its `theme:` names (`--theme`); the caller checked that it exists. */
+  visualTheme?: string | undefined
 }
 
 /** A card folder as plain data, to run the per-card step in another thread. */
@@ -110,7 +110,7 @@ export async function runCardStep(
   const drafts = themeResults.flatMap((result, position) => (result?.kind === 'theme' && result.draft ? [themeDraft(themeFiles[position]!, result.draft)] : []))
 
   let theme: VisualTheme | undefined
-  const themeName = isInvalidKey(draft, 'theme') ? undefined : draft.meta.theme
+  const themeName = input.visualTheme ?? (isInvalidKey(draft, 'theme') ? undefined : draft.meta.theme)
   if (themeName !== undefined) {
     const load = await visualThemeLoads(input.contentDir, themeName)
     if (load.kind === 'unknown') {
@@ -186,11 +186,4 @@ function emptyReferences(): FileResult['references'] {
 
 function unreachable(): never {
   throw new Error('The per-file step of an index.md gives a card draft')
-}
-
-/** The names of the visual themes there are: local folders beside the content folder, and the bundled ones. */
-async function visualThemeNames(contentDir: string): Promise<string[]> {
-  const folders = async (dir: string) =>
-    (await readdir(dir, {withFileTypes: true}).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
-  return [...new Set([...(await folders(path.resolve(contentDir, '..', 'themes'))), ...(await folders(bundledThemesDir))])]
 }

@@ -34,10 +34,13 @@ export function toolId(): Promise<string> {
   return toolIdentity
 }
 
-/** What a visual theme is, as a hash: its settings, its stylesheets, its fonts' bytes, and its findings. */
+/** What a visual theme is, as a hash: its settings, its stylesheets, its fonts' bytes, and its findings; for a theme that extends others, the whole chain (merged into the theme). */
 export async function visualThemeKey(load: VisualThemeLoad): Promise<string> {
   if (load.kind === 'unknown') return hashText(['unknown', load.reason, load.hint])
-  if (load.kind === 'broken') return hashText(['broken', String(load.file.value ?? ''), JSON.stringify(load.file.messages.map((message) => message.reason))])
+  if (load.kind === 'broken') {
+    // The whole chain as read: a parent's theme.json and findings too
+    return hashText(['broken', ...[load.file, ...(load.parentFiles ?? [])].flatMap((file) => [file.path, String(file.value ?? ''), JSON.stringify(file.messages.map((message) => message.reason))])])
+  }
   const {theme} = load
   const parts: Array<string | Uint8Array> = ['loaded', JSON.stringify(theme)]
   for (const font of theme.fontFiles) parts.push(font, await readFile(font).catch(() => 'unreadable'))
@@ -76,6 +79,7 @@ export function cardKey(folder: CardFolder, context: CardStepContext): string | 
   const files = [folder.index, ...folder.themeFiles]
   if (!folder.hasIndex || files.some((file) => !file.data.readable)) return undefined
   const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
+  if (context.visualTheme !== undefined) parts.push(`--theme ${context.visualTheme}`)
   files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
   return hashText(parts)
 }

@@ -124,7 +124,7 @@ export async function unchangedOutput(options: UnchangedOptions): Promise<Unchan
     if (entry.slug !== signature.slug) return undefined
     const folder = await entry.read()
     if (options.cardKey(folder, signature.downloads) !== signature.key) return undefined
-    let themeFile: VFile | undefined
+    const themeFiles: VFile[] = []
     if (signature.visualTheme !== undefined) {
       const load = await visualThemeLoads(listing.dir, signature.visualTheme)
       let key = themeKeys.get(signature.visualTheme)
@@ -133,9 +133,10 @@ export async function unchangedOutput(options: UnchangedOptions): Promise<Unchan
         themeKeys.set(signature.visualTheme, key)
       }
       if (key !== signature.themeKey) return undefined
-      if (load.kind !== 'unknown' && load.file && !themeFilesReported.has(signature.visualTheme)) {
-        themeFilesReported.add(signature.visualTheme)
-        themeFile = load.file
+      for (const file of load.kind === 'unknown' ? [] : [load.file, ...(load.parentFiles ?? [])]) {
+        if (!file || themeFilesReported.has(file.path)) continue
+        themeFilesReported.add(file.path)
+        themeFiles.push(file)
       }
     }
     if ((await imagesKey(folder.dir, signature.imageTargets)) !== signature.imagesKey) return undefined
@@ -149,7 +150,7 @@ export async function unchangedOutput(options: UnchangedOptions): Promise<Unchan
       if (file.messages.length === 0) file.value = ''
       file.data = {readable: file.data.readable}
     }
-    files.push(...ownFiles, ...(themeFile ? [themeFile] : []))
+    files.push(...ownFiles, ...themeFiles)
   }
   return {files, manifest}
 }

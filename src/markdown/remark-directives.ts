@@ -3,7 +3,6 @@ import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-
 import {toString} from 'mdast-util-to-string'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {labels} from '../labels.js'
 import {emitWarning} from '../report/emit.js'
 import {repeatsHeadingAbove} from './repeats-heading.js'
 
@@ -62,7 +61,8 @@ function figure(node: LeafDirective, namedByHeading: boolean): RootContent {
     ? ({type: 'image', url: src, alt, position: node.position} as PhrasingContent)
     : ({
         type: 'text',
-        value: labels.figurePending,
+        // The layout puts the label in, in the card's language (render/figure-placeholders.ts)
+        value: '',
         data: {hName: 'div', hProperties: {className: ['figure-placeholder'], ariaHidden: 'true'}}
       } as unknown as PhrasingContent)
   return {

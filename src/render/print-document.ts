@@ -5,7 +5,8 @@ import {visit} from 'unist-util-visit'
 import type {Publication} from '../card/publication.js'
 import {cssColor, cssComment, cssIdentifier, cssString} from './css.js'
 import {htmlDocument} from './document.js'
-import {labels} from '../labels.js'
+import type {Labels} from '../labels.js'
+import {cardLabels} from './card-labels.js'
 import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
@@ -39,9 +40,11 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
   const path = `${card.slug}/print-${publication.kind}-${publication.slug}.html`
   const stylesheetPath = `${card.slug}/print-${publication.kind}-${publication.slug}.css`
   const targets = printTargets(publication)
+  const labels = cardLabels(card)
 
   const themes = publication.themes.map((theme) =>
     themeArticle(theme, {
+      labels,
       titleLevel: 2,
       cardTitle: card.meta.title,
       body: prefixIds(shifted(resolveReferences(theme.body, targets)), theme.slug),
@@ -56,17 +59,18 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
   const isHandout = publication.kind === 'handout'
   const body: ElementContent[] = [
     h('div', {className: ['print-front']}, [
-      isHandout ? handoutCover(publication) : cover(card, resolveReferences(card.intro, targets)),
+      isHandout ? handoutCover(publication, labels) : cover(card, resolveReferences(card.intro, targets)),
       overview(
         publication.themes,
         (theme) => ({href: `#${themeAnchor(theme.slug)}`, page: startPages?.get(themeAnchor(theme.slug)) ?? 0}),
+        labels,
         {titleTag: 'p'}
       )
     ]),
     ...themes,
     h('div', {className: ['print-back']}, [
       isHandout ? undefined : contactBlock(card),
-      literatureList(publication.sources, (source) => sourceAnchor(source.id))
+      literatureList(publication.sources, (source) => sourceAnchor(source.id), labels)
     ])
   ]
 
@@ -83,10 +87,10 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
     body,
     securityPolicy: false
   })
-  return {path, html: stringifyHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication)}}
+  return {path, html: stringifyHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication, labels)}}
 }
 
-function handoutCover(publication: Publication): Element {
+function handoutCover(publication: Publication, labels: Labels): Element {
   const {card} = publication
   return h('header', {className: ['cover', 'cover-handout']}, [
     h('p', {className: ['cover-label']}, card.meta.label),
@@ -101,9 +105,9 @@ function handoutCover(publication: Publication): Element {
  * The publication's own print rules: its page size, the footer on every
  * page but the first, and a named page per theme for its colour.
  */
-export function printStylesheet(publication: Publication): string {
+export function printStylesheet(publication: Publication, labels: Labels): string {
   const footerTitle = cssString(publication.title)
-  const pageCounter = `${cssString(`${labels.page} `)} counter(page) ${cssString(` ${labels.of} `)} counter(pages)`
+  const pageCounter = pageCounterContent(labels.pageOfPages)
   const themeRules = publication.themes.map((theme) => {
     const page = cssIdentifier(`theme-${theme.slug}`)
     const color = cssColor(theme.color)
@@ -144,4 +148,17 @@ function prefixIds(tree: Root, slug: string): Root {
     if (typeof element.properties.id === 'string') element.properties.id = `${slug}--${element.properties.id}`
   })
   return tree
+}
+
+/**
+ * The footer's page counter as CSS `content`: the label's text around
+ * `{page}` and `{pages}` ("pagina {page} van {pages}" →
+ * `"pagina " counter(page) " van " counter(pages)`).
+ */
+function pageCounterContent(label: string): string {
+  return label
+    .split(/(\{pages?\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ')
 }

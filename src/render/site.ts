@@ -8,7 +8,8 @@ import type {OutputFile} from '../output/output-file.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
 import {cardStylesheet} from './card-stylesheet.js'
 import {htmlDocument} from './document.js'
-import {labels} from '../labels.js'
+import {type Labels, labelsFor, themeCount} from '../labels.js'
+import {cardLabels} from './card-labels.js'
 import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
@@ -51,10 +52,12 @@ export interface IndexEntry {
   themeCount: number
   lang: string
   visualTheme: string
+  /** The label overrides of the card's visual theme (the index page takes the first card's language and labels). */
+  labels?: Labels
 }
 
 export function indexEntry(card: Card): IndexEntry {
-  return {slug: card.slug, label: card.meta.label, title: card.meta.title, themeCount: card.themes.length, lang: card.meta.lang, visualTheme: card.visualTheme.name}
+  return {slug: card.slug, label: card.meta.label, title: card.meta.title, themeCount: card.themes.length, lang: card.meta.lang, visualTheme: card.visualTheme.name, labels: cardLabels(card)}
 }
 
 /** The stylesheets and fonts of the visual themes the cards use. */
@@ -88,8 +91,10 @@ export function copyCardImages(cards: Card[]): OutputFile[] {
 export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
   const page = 'index.html'
   const themeNames = [...new Set(cards.map((card) => card.visualTheme))]
+  const lang = cards[0]?.lang ?? 'nl'
+  const labels = cards[0]?.labels ?? labelsFor(lang)
   const tree = htmlDocument({
-    lang: cards[0]?.lang ?? 'nl',
+    lang,
     title: labels.cardsTitle,
     stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
     bodyClass: ['page', 'page-index'],
@@ -106,7 +111,7 @@ export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
               h('a', {className: ['card-list-link'], href: relativeUrl(page, `${card.slug}/`)}, [
                 h('span', {className: ['card-list-label']}, card.label),
                 h('h2', {className: ['card-list-title']}, card.title),
-                h('span', {className: ['card-list-count']}, `${card.themeCount} thema's`)
+                h('span', {className: ['card-list-count']}, themeCount(labels, lang, card.themeCount))
               ])
             ])
           )
@@ -122,17 +127,18 @@ function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
   const page = `${card.slug}/index.html`
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
+  const labels = cardLabels(card)
   const main: ElementContent[] = [
     cover(card, resolveReferences(card.intro, targets, cardPageIds)),
-    overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)})),
-    downloads(page, pdfs),
+    overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)}), labels),
+    downloads(page, pdfs, labels),
     contactBlock(card),
-    literatureList(numbered, (source) => sourceAnchor(source.id))
+    literatureList(numbered, (source) => sourceAnchor(source.id), labels)
   ].filter((part) => part !== undefined)
   return page_(card, page, card.meta.title, ['page', 'page-card'], main)
 }
 
-function downloads(page: string, pdfs: Publication[]): ElementContent | undefined {
+function downloads(page: string, pdfs: Publication[], labels: Labels): ElementContent | undefined {
   if (pdfs.length === 0) return undefined
   return h('section', {className: ['downloads'], 'aria-labelledby': 'downloads'}, [
     h('h2', {className: ['downloads-title'], id: 'downloads'}, labels.downloads),
@@ -155,7 +161,9 @@ function downloads(page: string, pdfs: Publication[]): ElementContent | undefine
 function renderThemePage(card: Card, theme: Theme): OutputFile {
   const page = `${card.slug}/${theme.slug}/index.html`
   const targets = siteTargets(card, page)
+  const labels = cardLabels(card)
   const article = themeArticle(theme, {
+    labels,
     titleLevel: 1,
     cardTitle: card.meta.title,
     body: resolveReferences(theme.body, targets, new Set([...pageIds, `${theme.slug}-title`, `${theme.slug}-tips`])),
@@ -167,14 +175,14 @@ function renderThemePage(card: Card, theme: Theme): OutputFile {
   const previous = card.themes[theme.number - 2]
   const next = card.themes[theme.number]
   const navigation = h('nav', {className: ['theme-nav'], 'aria-label': labels.themesNavigation}, [
-    previous ? themeNavLink(page, card, previous, 'prev') : h('span', {className: ['theme-nav-prev', 'theme-nav-empty']}),
+    previous ? themeNavLink(page, card, previous, 'prev', labels) : h('span', {className: ['theme-nav-prev', 'theme-nav-empty']}),
     h('a', {className: ['theme-nav-overview'], href: relativeUrl(page, `${card.slug}/`)}, labels.overview),
-    next ? themeNavLink(page, card, next, 'next') : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
+    next ? themeNavLink(page, card, next, 'next', labels) : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
   ])
   return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation])
 }
 
-function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next'): ElementContent {
+function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next', labels: Labels): ElementContent {
   return h('a', {className: [`theme-nav-${rel}`], rel, href: relativeUrl(page, `${card.slug}/${theme.slug}/`)}, [
     h('span', {className: ['theme-nav-label']}, rel === 'prev' ? labels.previous : labels.next),
     h('span', {className: ['theme-nav-title']}, theme.title)
@@ -183,6 +191,7 @@ function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'nex
 
 function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[]): OutputFile {
   const theme = card.visualTheme.name
+  const labels = cardLabels(card)
   const tree = htmlDocument({
     lang: card.meta.lang,
     title,

@@ -58,7 +58,11 @@ export const rules = {
   'diagram-list-count': 'A ```cycle or ```steps block has no steps, or fewer or more than it can draw (cycle 3 to 8, steps 2 to 8).',
   'diagram-chart-csv': 'A ```chart block has no `---` line, no header row or data, more rows than it can draw, or a row with another number of cells than the header.',
   'diagram-chart-column': 'A chart\'s `x` or `y` names a column its header row does not have.',
-  'diagram-chart-value': 'A value in a chart\'s `y` column is not a number.'
+  'diagram-chart-value': 'A value in a chart\'s `y` column is not a number.',
+  'theme-extends-unknown': 'A visual theme `extends` a theme that does not exist.',
+  'theme-extends-cycle': 'Visual themes extend each other in a circle.',
+  'theme-extends-too-deep': 'A chain of visual themes that extend each other is longer than eight themes.',
+  'lang-unsupported': 'A card\'s `lang` is a language kenniskaart has no labels for; its pages get the Dutch labels.'
 } as const
 
 export type RuleId = keyof typeof rules

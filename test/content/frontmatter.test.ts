@@ -115,10 +115,10 @@ describe('frontmatter of a theme file', () => {
 })
 
 describe('frontmatter of a card index', () => {
-  it('fills in the defaults for label, lang, theme and sources', async () => {
+  it('fills in the defaults for lang, theme and sources (the label comes from the card\'s language later)', async () => {
     const {draft, findings} = await cardFindings('---\ntitle: Kaart\n---\n\nIntro.\n')
     expect(findings).toEqual([])
-    expect(draft?.meta).toEqual({title: 'Kaart', label: 'Kenniskaart', lang: 'nl', theme: 'kenniskaart', sources: []})
+    expect(draft?.meta).toEqual({title: 'Kaart', lang: 'nl', theme: 'kenniskaart', sources: []})
   })
 
   it('reports a missing key of a source at that source', async () => {

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import type {Publication} from '../../src/card/publication.js'
 import {cssColor, cssComment, cssIdentifier, cssString} from '../../src/render/css.js'
 import {printStylesheet} from '../../src/render/print-document.js'
+import {labelsFor} from '../../src/labels.js'
 
 /** Titles that end a CSS string, a block or a comment when written as they are. */
 const nastyTitles = [
@@ -144,10 +145,10 @@ describe('cssComment', () => {
 })
 
 describe('printStylesheet', () => {
-  const reference = shape(parse(printStylesheet(publicationTitled('Een gewone titel'))).tree)
+  const reference = shape(parse(printStylesheet(publicationTitled('Een gewone titel'), labelsFor('nl'))).tree)
 
   it.each(nastyTitles)('keeps exactly the intended rules for the title %j', (title) => {
-    const {errors, tree} = parse(printStylesheet(publicationTitled(title)))
+    const {errors, tree} = parse(printStylesheet(publicationTitled(title), labelsFor('nl')))
     expect(errors).toEqual([])
     const {plain, strings} = shape(tree)
     // Same at-rules, selectors and declarations as with a plain title; only the footer text differs
@@ -165,6 +166,6 @@ describe('printStylesheet', () => {
       return rules
     }
     const injected = 'Titel\r} } @page { size: 1mm; } article.theme-een { display: none } @page x {'
-    expect(count(printStylesheet(publicationTitled(injected)))).toBe(count(printStylesheet(publicationTitled('Titel'))))
+    expect(count(printStylesheet(publicationTitled(injected), labelsFor('nl')))).toBe(count(printStylesheet(publicationTitled('Titel'), labelsFor('nl'))))
   })
 })

@@ -1,20 +1,21 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Card, CardSource} from '../../card/model.js'
-import {labels} from '../../labels.js'
+import {contactLabel, type Labels} from '../../labels.js'
+import {cardLabels} from '../card-labels.js'
 
-/** The contact block; known keys get a Dutch label and a link. */
+/** The contact block; known keys get a label in the card's language and a link. */
 export function contactBlock(card: Card): Element | undefined {
   if (card.contact.length === 0) return undefined
+  const labels = cardLabels(card)
   return h('section', {className: ['contact'], 'aria-labelledby': 'contact'}, [
     h('h2', {className: ['contact-title'], id: 'contact'}, labels.contact),
-    h('address', {className: ['contact-block']}, card.contact.map(({key, lines}) => contactItem(key, lines)))
+    h('address', {className: ['contact-block']}, card.contact.map(({key, lines}) => contactItem(key, lines, labels)))
   ])
 }
 
-function contactItem(key: string, lines: string[]): Element {
-  // The key comes from content: only the table's own labels count, never `constructor` or `toString` of its prototype
-  const label = Object.hasOwn(labels.contactKeys, key) ? labels.contactKeys[key]! : key
+function contactItem(key: string, lines: string[], labels: Labels): Element {
+  const label = contactLabel(labels, key)
   const value = lines.join(' ')
   let content: ElementContent[]
   if (key === 'email') content = [h('a', {href: `mailto:${value}`}, value)]
@@ -26,7 +27,7 @@ function contactItem(key: string, lines: string[]): Element {
 }
 
 /** The numbered literature list; each entry is a citation target. */
-export function literatureList(sources: Array<{source: CardSource; number: number}>, idOf: (source: CardSource) => string): Element | undefined {
+export function literatureList(sources: Array<{source: CardSource; number: number}>, idOf: (source: CardSource) => string, labels: Labels): Element | undefined {
   if (sources.length === 0) return undefined
   return h('section', {className: ['literature'], 'aria-labelledby': 'gebruikte-literatuur'}, [
     h('h2', {className: ['literature-title'], id: 'gebruikte-literatuur'}, labels.literature),

@@ -1,7 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Theme, Tips} from '../../card/model.js'
-import {labels} from '../../labels.js'
+import type {Labels} from '../../labels.js'
+import {labelFigurePlaceholders} from '../figure-placeholders.js'
 import {unwrapParagraph} from './back-matter.js'
 
 export interface ThemeArticleOptions {
@@ -13,11 +14,13 @@ export interface ThemeArticleOptions {
   tips: Tips | undefined
   /** An id for the article, where something links to it. */
   id?: string
+  labels: Labels
 }
 
 /** A theme: its coloured band with the title, its sections and its TIPS box. */
 export function themeArticle(theme: Theme, options: ThemeArticleOptions): Element {
   const titleTag = `h${options.titleLevel}`
+  const {labels} = options
   return h('article', {className: ['theme', `theme-${theme.slug}`], id: options.id, 'aria-labelledby': `${theme.slug}-title`}, [
     h('header', {className: ['theme-band']}, [
       h('p', {className: ['theme-kicker']}, [
@@ -27,12 +30,12 @@ export function themeArticle(theme: Theme, options: ThemeArticleOptions): Elemen
       ]),
       h(titleTag, {className: ['theme-title'], id: `${theme.slug}-title`}, theme.title)
     ]),
-    h('div', {className: ['theme-body']}, options.body.children as ElementContent[]),
-    options.tips ? tipsBox(theme, options.tips, options.titleLevel + 1) : undefined
+    h('div', {className: ['theme-body']}, labelFigurePlaceholders(options.body, labels.figurePending).children as ElementContent[]),
+    options.tips ? tipsBox(theme, options.tips, options.titleLevel + 1, labels) : undefined
   ])
 }
 
-function tipsBox(theme: Theme, tips: Tips, level: number): Element {
+function tipsBox(theme: Theme, tips: Tips, level: number, labels: Labels): Element {
   return h('aside', {className: ['tips'], 'aria-labelledby': `${theme.slug}-tips`}, [
     h(`h${level}`, {className: ['tips-title'], id: `${theme.slug}-tips`}, labels.tips),
     tips.heading ? h(`h${level + 1}`, {className: ['tips-heading']}, unwrapParagraph(tips.heading.children as ElementContent[])) : undefined,

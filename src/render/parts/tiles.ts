@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {Theme} from '../../card/model.js'
-import {labels} from '../../labels.js'
+import type {Labels} from '../../labels.js'
 
 export interface TileOptions {
   href: string
@@ -9,17 +9,17 @@ export interface TileOptions {
   page?: number | undefined
 }
 
-/** The "Inhoud" overview: one coloured tile per theme. */
-export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions, layout: {titleTag: 'h3' | 'p'} = {titleTag: 'h3'}): Element {
+/** The contents overview: one coloured tile per theme. */
+export function overview(themes: Theme[], tileOptions: (theme: Theme) => TileOptions, labels: Labels, layout: {titleTag: 'h3' | 'p'} = {titleTag: 'h3'}): Element {
   return h('section', {className: ['overview'], 'aria-labelledby': 'inhoud'}, [
     h('h2', {className: ['overview-title'], id: 'inhoud'}, labels.contents),
     // role=list: the tiles drop their list style, and Safari then stops announcing a list
-    h('ol', {className: ['tiles'], role: 'list'}, themes.map((theme) => tile(theme, tileOptions(theme), layout.titleTag)))
+    h('ol', {className: ['tiles'], role: 'list'}, themes.map((theme) => tile(theme, tileOptions(theme), layout.titleTag, labels)))
   ])
 }
 
 /** In print the tile titles are not headings: the outline lists each theme once. */
-function tile(theme: Theme, options: TileOptions, titleTag: 'h3' | 'p'): Element {
+function tile(theme: Theme, options: TileOptions, titleTag: 'h3' | 'p', labels: Labels): Element {
   return h('li', {className: ['tile', `theme-${theme.slug}`]}, [
     h('a', {className: ['tile-link'], href: options.href}, [
       h('span', {className: ['tile-number'], 'aria-hidden': 'true'}, String(theme.number)),

@@ -30,7 +30,7 @@ describe('the figures of the bundled card', () => {
   })
 
   it('draws the same flow figure in the print document', () => {
-    const print = fromHtml(renderPrintDocument(cardPublication(result.cards[0]!)).html)
+    const print = fromHtml(renderPrintDocument(cardPublication(result.cards.find((card) => card.slug === 'professionele-leercultuur')!)).html)
     const printed = selectAll('svg.diagram-flow', print)
     expect(printed).toHaveLength(1)
     const onSite = select('svg.diagram-flow', parsePage(result.pages, flowPage))!
@@ -38,7 +38,7 @@ describe('the figures of the bundled card', () => {
   })
 
   it('prints a placeholder\'s title once where its caption repeated the heading above it, on the site and in print', () => {
-    const print = fromHtml(renderPrintDocument(cardPublication(result.cards[0]!)).html)
+    const print = fromHtml(renderPrintDocument(cardPublication(result.cards.find((card) => card.slug === 'professionele-leercultuur')!)).html)
     const pages = {
       'begeleiding-starters': 'Uitval beginnende leraren PO in %',
       beleidsvorming: 'Professionalisering vastleggen in beleid'

@@ -20,10 +20,10 @@ afterAll(async () => {
 })
 
 describe('build --theme', () => {
-  it('builds the bundled card in the handout theme: its stylesheets after kenniskaart\'s, linked from every page', async () => {
+  it('builds the bundled cards in the handout theme: its stylesheets after kenniskaart\'s, linked from every page', async () => {
     const out = path.join(work, 'site')
     const result = await runCli(['build', '--theme', 'handout', '--no-pdf', '--no-cache', '-c', bundledContentDir, '-o', out], {cwd: work})
-    expect(result.stderr).toMatch(/^Built 1 card, 9 web pages/m)
+    expect(result.stderr).toMatch(/^Built 2 cards, 17 web pages/m)
     expect(result.code).toBe(0)
     const [site, kenniskaart, handout] = await Promise.all([
       readFile(path.join(out, 'assets', 'handout', 'site.css'), 'utf8'),

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {styleText} from 'node:util'
-import type {DevReport} from '../dev/dev-server.js'
+import type {DevReport, DevServer} from '../dev/dev-server.js'
 import type {LiveBuild} from '../dev/live-site.js'
 import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {handleInterruptsInCommand} from '../interrupt-handler.js'
@@ -42,7 +42,8 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text)
   const report = terminalReport(stream, color, paint)
   const {startDevServer} = await import('../dev/dev-server.js')
-  const server = await startDevServer({
+
+  const starting = startDevServer({
     contentDir: options.content,
     host: options.host,
     port: options.port ?? defaultPort,
@@ -53,30 +54,52 @@ export async function devCommand(options: DevCommandOptions): Promise<ExitCodeVa
   })
 
   // Until Ctrl-C (or the terminal is closed): then the watcher, the server and the browser stop, and nothing is left behind.
-  // Listened for before the address is shown: whoever sees it may stop the server at once
-  const stopped = new Promise<void>((resolve) => {
-    let stopping = false
-    const stop = () => {
-      if (stopping) return
-      stopping = true
-      undo()
-      process.off('SIGHUP', stop)
-      stream.write('\nStopping…\n')
-      // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
-      const again = () => undefined
-      process.on('SIGINT', again).on('SIGTERM', again).on('SIGHUP', again)
-      void server.close().then(() => {
+  // Listened for from the start (before the first build's first await): Ctrl-C during the first build stops as soon as it
+  // is done, and whoever sees the address may stop the server at once
+  let stopping = false
+  const undo = handleInterruptsInCommand(() => stop())
+  const forget = () => {
+    undo()
+    process.off('SIGHUP', stop)
+  }
+  let markStopped!: () => void
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve))
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    forget()
+    stream.write('\nStopping…\n')
+    // Ctrl-C pressed again waits for the same stop: ending at once would leave the browser's profile behind
+    const again = () => undefined
+    process.on('SIGINT', again).on('SIGTERM', again).on('SIGHUP', again)
+    void starting
+      .then((server) => server.close())
+      .catch(() => undefined)
+      .finally(() => {
         process.off('SIGINT', again).off('SIGTERM', again).off('SIGHUP', again)
-        resolve()
+        markStopped()
       })
-    }
-    const undo = handleInterruptsInCommand(stop)
-    // The terminal was closed: the same stop
-    process.once('SIGHUP', stop)
-    // Its output went away (a closed pipe: `| head`, `| tee` ended): nothing can be told any more, and
-    // the error would end the process on the spot, the browser's profile left behind; the same stop
-    stream.on('error', stop)
-  })
+  }
+  // The terminal was closed: the same stop
+  process.once('SIGHUP', stop)
+  // Its output went away (a closed pipe: `| head`, `| tee` ended): nothing can be told any more, and
+  // the error would end the process on the spot, the browser's profile left behind; the same stop
+  // (listened for to the end: the last lines written may fail too)
+  stream.on('error', stop)
+
+  let server: DevServer
+  try {
+    server = await starting
+  } catch (error) {
+    // It could not start (a port in use): nothing to stop, the error is the command's
+    forget()
+    throw error
+  }
+  if (stopping) {
+    await stopped
+    stream.write('Stopped.\n')
+    return ExitCode.ok
+  }
 
   const shown = (folder: string) => escapeTerminal(path.relative(process.cwd(), path.resolve(folder)) || '.')
   const lines = [``, `  ${paint('bold', 'kenniskaart dev')}  serving ${shown(options.content)}/ from memory`, ``, `  Local:   ${paint('cyan', server.url)}`]

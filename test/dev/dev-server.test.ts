@@ -1,9 +1,11 @@
+import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {copyCard, runCli, workFolder} from '../helpers/cli.js'
+import {generateCorpus} from '../../bench/corpus.js'
+import {binPath, copyCard, runCli, workFolder} from '../helpers/cli.js'
 import {fixtureCardsDir} from '../helpers/content.js'
 import {type DevProcess, type EventListener, get, listenToEvents, startDev} from '../helpers/dev-server.js'
 
@@ -161,6 +163,22 @@ describe('kenniskaart dev, starting and stopping', () => {
     await dev.stop()
     expect(code).toBe(0)
   })
+
+  it('stops as cleanly on Ctrl-C during the first build, once that build is done', async () => {
+    const {dir} = await workFolder()
+    // Enough cards that the first build is still running when Ctrl-C comes
+    generateCorpus(path.join(dir, 'content'), 300, 1)
+    const child = spawn(process.execPath, [binPath, 'dev', '--port', '0'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(stderr).not.toContain('Local:')
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(stderr).toContain('Stopped.')
+    expect(stderr).not.toContain('Interrupted')
+  }, 60_000)
 
   it('refuses a port asked for by name that is in use, naming a free one', async () => {
     const {dir} = await workFolder()

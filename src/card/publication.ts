@@ -1,5 +1,6 @@
 import {CliError, ExitCode} from '../errors.js'
 import type {Handout, PageSize} from '../content/schema.js'
+import {fallbackLanguage} from '../labels.js'
 import type {Card, CardSource, Theme} from './model.js'
 
 /** Something to print: the whole card, or a handout of some of its themes. */
@@ -44,12 +45,12 @@ export function handoutPublication(card: Card, handout: Pick<Handout, 'slug' | '
  * "A", "A en B", "A, B en C" (in English "A, B, and C"): a handout without a
  * title of its own is named after its themes, in the card's language.
  */
-function listOfTitles(items: string[], lang: string): string {
+function listOfTitles(items: string[], lang: string | undefined): string {
   let format: Intl.ListFormat
   try {
-    format = new Intl.ListFormat(lang, {type: 'conjunction'})
+    format = new Intl.ListFormat(lang ?? fallbackLanguage, {type: 'conjunction'})
   } catch {
-    format = new Intl.ListFormat('nl', {type: 'conjunction'})
+    format = new Intl.ListFormat(fallbackLanguage, {type: 'conjunction'})
   }
   return format.format(items)
 }

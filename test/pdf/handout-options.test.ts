@@ -21,6 +21,7 @@ describe('pdf options for handouts and booklets that do not go together', () => 
     [['--themes', 'lezen', '--title', ' '], /give a title/],
     [['--booklet', '--size', 'A4'], /`--booklet` cannot be combined with `--size A4`/],
     [['--booklet', '--size', 'a4'], /`--booklet` cannot be combined with `--size A4`/],
+    [['--handout', ''], /give the slug of a handout/],
     [['--size', 'a3'], /give A4 or A5/],
     [['--size', 'letter'], /give A4 or A5/]
   ])('refuses pdf %j as a usage error, exit 2, without a stack trace', async (args, message) => {

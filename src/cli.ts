@@ -44,6 +44,27 @@ const themesOption = () =>
     return value
   })
 
+/** `--size`: A4 or A5 in any case, as the print settings spell it. */
+function pageSize(value: string): 'A4' | 'A5' {
+  const size = value.trim().toUpperCase()
+  if (size !== 'A4' && size !== 'A5') throw new InvalidArgumentError('give A4 or A5, such as a5')
+  return size
+}
+
+/** `--handout`: a slug, not an empty word (an unset variable). */
+function handoutSlug(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('give the slug of a handout under `handouts:` in the card\'s index.md')
+  return value.trim()
+}
+
+/** `--title`: a handout's title on one line, within the limit of a title in the frontmatter (`textLimits.title`). */
+function pdfTitle(value: string): string {
+  const title = value.replace(/\s+/g, ' ').trim()
+  if (!title) throw new InvalidArgumentError('give a title, such as "Samen lezen in de klas"')
+  if (title.length > 200) throw new InvalidArgumentError('a title is at most 200 characters')
+  return title
+}
+
 const portOption = () =>
   new Option('-p, --port <port>', 'the port to listen on, 0 for any free one (default: 4321, or the next free one)').argParser((value) => {
     const port = Number(value)
@@ -94,9 +115,12 @@ export function createProgram(): Command {
     .argument('<card>', 'the card\'s folder name')
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
     .addOption(themesOption())
-    .addOption(new Option('-s, --size <size>', 'paper size').choices(['A4', 'A5']).default('A4'))
+    .addOption(new Option('--handout <slug>', 'print a handout named in the card\'s `handouts:`').conflicts('themes').argParser(handoutSlug))
+    .addOption(new Option('--title <title>', 'the title of a handout chosen with --themes (default: its themes\' titles)').conflicts('handout').argParser(pdfTitle))
+    .addOption(new Option('-s, --size <size>', 'paper size, A4 or A5 (default: the handout\'s size, else A4; A5 with --booklet)').argParser(pageSize))
+    .option('--booklet', 'impose the A5 pages two-up on A4 landscape sheets, to print duplex (flip on short edge), fold and staple')
     .addOption(visualThemeOption())
-    .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<themes>].pdf)')
+    .option('-o, --out <file>', 'the PDF file to write (default: <card>[-<handout or themes>][-booklet].pdf)')
     .option('--force', 'replace an existing file that is not a PDF kenniskaart wrote', false)
     .addOption(browserOption())
     .addOption(timeoutOption())

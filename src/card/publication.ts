@@ -1,5 +1,6 @@
 import {CliError, ExitCode} from '../errors.js'
 import type {Handout, PageSize} from '../content/schema.js'
+import {fallbackLanguage} from '../labels.js'
 import type {Card, CardSource, Theme} from './model.js'
 
 /** Something to print: the whole card, or a handout of some of its themes. */
@@ -36,13 +37,22 @@ export function handoutPublication(card: Card, handout: Pick<Handout, 'slug' | '
   const themes = selectThemes(card, handout.themes)
   const cited = new Set(themes.flatMap((theme) => theme.cites))
   const sources = card.sources.filter((source) => cited.has(source.id)).map((source, index) => ({source, number: index + 1}))
-  const title = handout.title ?? listInDutch(themes.map((theme) => theme.title))
+  const title = handout.title ?? listOfTitles(themes.map((theme) => theme.title), card.meta.lang)
   return {card, kind: 'handout', slug: handout.slug, title, themes, size: handout.size ?? 'A4', sources}
 }
 
-/** "A", "A en B", "A, B en C": a handout without a title of its own is named after its themes. */
-function listInDutch(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`
+/**
+ * "A", "A en B", "A, B en C" (in English "A, B, and C"): a handout without a
+ * title of its own is named after its themes, in the card's language.
+ */
+function listOfTitles(items: string[], lang: string | undefined): string {
+  let format: Intl.ListFormat
+  try {
+    format = new Intl.ListFormat(lang ?? fallbackLanguage, {type: 'conjunction'})
+  } catch {
+    format = new Intl.ListFormat(fallbackLanguage, {type: 'conjunction'})
+  }
+  return format.format(items)
 }
 
 /** The card's themes named by `slugs`, in the card's order; an unknown slug is a usage error. */

@@ -1,10 +1,12 @@
 import path from 'node:path'
-import {cardPublication, handoutPublication} from '../card/publication.js'
+import type {Card} from '../card/model.js'
+import {cardPublication, handoutPublication, type Publication} from '../card/publication.js'
 import {loadContent} from '../content/load-content.js'
-import type {PageSize} from '../content/schema.js'
+import type {Handout, PageSize} from '../content/schema.js'
 import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {checkPdfTarget, writePdfFile} from '../output/write-pdf-file.js'
 import {renderPublications} from '../pdf/render-publications.js'
+import {bookletPdf} from '../pdf/booklet-pdf.js'
 import {closeStartedBrowser, startBrowser} from '../pdf/start-browser.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import {collectFindings, type FindingsFormat} from '../report/findings.js'
@@ -17,7 +19,14 @@ import {checkThemeOption} from './theme-option.js'
 export interface PdfCommandOptions {
   content: string
   themes?: string
-  size: PageSize
+  /** `--handout`: a handout named in the card's frontmatter. */
+  handout?: string
+  /** `--title`: the title of an ad-hoc handout (with `themes`). */
+  title?: string
+  /** Explicit `--size`; else the handout's own size, else A4 (A5 for a booklet). */
+  size?: PageSize
+  /** Impose the A5 pages two-up on A4 landscape sheets in booklet order. */
+  booklet?: boolean
   out?: string
   /** Replace an existing `--out` file that is not a PDF kenniskaart wrote. */
   force?: boolean
@@ -37,7 +46,8 @@ export interface PdfCommandOptions {
 export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
   const themeSlugs = options.themes?.split(',').map((slug) => slug.trim()).filter(Boolean)
-  const defaultName = `${[cardSlug, ...(themeSlugs ?? [])].join('-')}.pdf`
+  checkPdfOptions(options)
+  const defaultName = `${[cardSlug, ...(options.handout ? [options.handout] : themeSlugs ?? []), ...(options.booklet ? ['booklet'] : [])].join('-')}.pdf`
   if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   const out = await checkPdfTarget({out: options.out ?? defaultName, content: options.content, force: options.force ?? false})
   const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
@@ -71,9 +81,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
 
   let publication
   try {
-    publication = themeSlugs
-      ? handoutPublication(card, {slug: `${card.slug}-${themeSlugs.join('-')}`, themes: themeSlugs, size: options.size})
-      : cardPublication(card, options.size)
+    publication = choosePublication(card, themeSlugs, options)
   } catch (error) {
     await closeStartedBrowser(browser)
     throw error
@@ -90,11 +98,68 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
   const report = reportContent(files, {format: options.format, strict: options.strict})
   if (!printed || report.failed) return ExitCode.contentErrors
 
-  await timed('write the PDF', writePdfFile(out, printed.contents))
+  const booklet = options.booklet ? await timed('impose the booklet', bookletPdf(publication, printed.contents as Uint8Array)) : undefined
+  await timed('write the PDF', writePdfFile(out, booklet?.contents ?? printed.contents))
   if (options.quiet) return ExitCode.ok
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${printed.pageCount} pages, ${publication.size}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
+  const what = booklet
+    ? `a booklet of ${booklet.pageCount} ${publication.size} pages on ${booklet.sides} A4 sides: print duplex, flip on short edge`
+    : `${printed.pageCount} pages, ${publication.size}`
+  process.stderr.write(`${escapeTerminal(`Wrote ${path.relative(process.cwd(), out)} (${what}, ${publication.sources.length} sources) in ${seconds} s`)}\n`)
   return ExitCode.ok
+}
+
+/**
+ * Combinations commander cannot check: `--title` names a handout of
+ * `--themes`, and a booklet is always of A5 pages (A4 pages shrunk onto
+ * half an A4 sheet would print text at 71 %, too small to read).
+ */
+function checkPdfOptions(options: PdfCommandOptions): void {
+  if (options.title !== undefined && options.themes === undefined) {
+    throw new CliError('`--title` names a handout of the themes chosen with `--themes`', {
+      exitCode: ExitCode.usage,
+      hint: 'Add `--themes <slugs>`, or set the title of a named handout in the card\'s `handouts:`.'
+    })
+  }
+  if (options.booklet && options.size === 'A4') {
+    throw new CliError('A booklet is printed on A5 pages, two to an A4 sheet: `--booklet` cannot be combined with `--size A4`', {
+      exitCode: ExitCode.usage,
+      hint: 'Leave out `--size` (or give `--size A5`) for a booklet, or leave out `--booklet` for A4 pages.'
+    })
+  }
+}
+
+/** What to print: a named handout, an ad-hoc one of `--themes`, or the whole card; at the size asked for. */
+function choosePublication(card: Card, themeSlugs: string[] | undefined, options: PdfCommandOptions): Publication {
+  const defaultSize = options.booklet ? 'A5' : undefined
+  if (options.handout !== undefined) {
+    const handout = namedHandout(card, options.handout)
+    // A booklet is of A5 pages whatever size the handout is printed at alone
+    return handoutPublication(card, {...handout, size: options.size ?? defaultSize ?? handout.size})
+  }
+  if (themeSlugs) {
+    return handoutPublication(card, {slug: `${card.slug}-${themeSlugs.join('-')}`, title: options.title, themes: themeSlugs, size: options.size ?? defaultSize})
+  }
+  return cardPublication(card, options.size ?? defaultSize)
+}
+
+/** The handout `slug` of the card's frontmatter; another slug is a mistake in the call, with the likely one. */
+function namedHandout(card: Card, slug: string): Handout {
+  const handout = card.handouts.find((candidate) => candidate.slug === slug)
+  if (handout) return handout
+  const known = card.handouts.map((candidate) => candidate.slug)
+  if (known.length === 0) {
+    throw new CliError(`Card \`${card.slug}\` has no handout \`${slug}\`: it names no handouts`, {
+      exitCode: ExitCode.usage,
+      hint: 'Name one under `handouts:` in its index.md, or choose themes with `--themes <slugs>`.'
+    })
+  }
+  const meant = suggest(slug, known)
+  const list = `Its handouts are: ${known.join(', ')}.`
+  throw new CliError(`Card \`${card.slug}\` has no handout \`${slug}\``, {
+    exitCode: ExitCode.usage,
+    hint: meant === undefined ? list : `Did you mean \`${meant}\`? ${list}`
+  })
 }
 
 /** `--themes` naming a theme the card does not have: a mistake in the call, with the likely slug. */

@@ -50,6 +50,12 @@ describe('handoutPublication', () => {
     expect(title(['een', 'twee'], 'Eigen titel')).toBe('Eigen titel')
     expect(handoutPublication(card, {slug: 'h', title: undefined, themes: ['een'], size: undefined}).size).toBe('A4')
   })
+
+  it('joins the titles in the card\'s language: "A, B, and C" in English', () => {
+    const english = {...card, meta: {...card.meta, lang: 'en'}} as Card
+    expect(handoutPublication(english, {slug: 'h', title: undefined, themes: ['een', 'twee', 'vier'], size: undefined}).title).toBe('Een, Twee, and Vier')
+    expect(handoutPublication({...card, meta: {...card.meta, lang: 'nl-BE'}} as Card, {slug: 'h', title: undefined, themes: ['een', 'drie'], size: undefined}).title).toBe('Een en Drie')
+  })
 })
 
 describe('selectThemes', () => {

@@ -269,7 +269,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const hit = cachedPdfs.get(publication.path)
       if (hit) {
         if (hit.blockedRequests.length > 0 && publications[index]) for (const url of hit.blockedRequests) reporter(publications[index])(url)
-        if (hit.preflight?.length && publications[index]) (await import('../pdf/preflight/preflight.js')).reportPreflight(publications[index], hit.preflight)
+        if (hit.preflight?.length && publications[index]) {
+          ;(await import('../pdf/preflight/preflight.js')).reportPreflight(publications[index], hit.preflight)
+          // The preflight's findings are not among the card's stored ones: a later build may not skip this card as unchanged
+          signatures[position] = undefined
+        }
         await write({path: publication.path, contents: hit.contents})
         pdfs.push({path: publication.path, pageCount: hit.pageCount, fromCache: true})
         options.events?.pdfDone?.(publication.path, true)
@@ -297,6 +301,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const printKeyOf = built.publications.find((publication) => publication.path === pdf.path)?.printKey
       const entry: PdfEntry = {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount, blockedRequests: pdf.blockedRequests, preflight: pdf.preflight}
       if (printKeyOf) options.cache.set('pdfs', pdfKey(printKeyOf, themeKey, identity, options.tool), entry)
+      if (pdf.preflight.length > 0) signatures[position] = undefined
       await write({path: pdf.path, contents: pdf.contents})
       pdfs.push({path: pdf.path, pageCount: pdf.pageCount, fromCache: false})
     }

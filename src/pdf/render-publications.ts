@@ -11,7 +11,7 @@ import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
 import {pageNumberEdit, pageNumberSelector} from './page-number-edit.js'
 import {publicationMetadata} from './pdf-metadata.js'
-import {type PreflightFinding, preflight, reportPreflight} from './preflight/preflight.js'
+import {onePerPlace, type PreflightFinding, preflight, reportPreflight} from './preflight/preflight.js'
 import {checkTextOutside} from './preflight/text-outside.js'
 import {printInputs} from './print-key.js'
 import {closeStartedBrowser, startBrowser} from './start-browser.js'
@@ -176,7 +176,7 @@ async function printPublication(
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
   const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
   const path = publicationPath(publication)
-  const findings = [...preflight(printed.layout.bytes, printed.document.marks, pdfName, printed.outside.area), ...printed.outside.findings]
+  const findings = onePerPlace([...preflight(printed.layout.bytes, printed.document.marks, pdfName, printed.outside.area), ...printed.outside.findings])
   reportPreflight(publication, findings)
   return {path, contents: bytes, publication, pageCount: printed.layout.pageCount, blockedRequests, preflight: findings}
 }

@@ -25,9 +25,7 @@ const boxNames: Record<WatchedKind, string> = {tips: 'TIPS box', figure: 'figure
 /**
  * Check a printed publication's layout against its marks: a watched box
  * (TIPS box, figure, diagram, table) whose start and end marks landed on
- * different pages is split; a block whose end lies below the bottom edge
- * of its page (a box that could not be split, cut off) runs outside the
- * page; a page that holds marks
+ * different pages is split; a page that holds marks
  * of a theme but no block that goes on to a later page, and whose lowest
  * mark is less than `nearlyEmptyShare` of the text area down (of the page,
  * when its height, `textAreaHeight` in points, is not known), is nearly
@@ -44,18 +42,6 @@ export function checkLayout(marks: readonly PreflightMark[], geometry: PrintedGe
   })
 
   for (const {mark, start, end} of placed) {
-    // Beyond the page's bottom edge, not just its text area: Chromium's destinations in balanced columns can lie lower than the text shows
-    if (end.fromTop > geometry.pageHeights[end.page - 1]!) {
-      const what = mark.kind === 'block' ? 'This block' : `The ${boxNames[mark.kind]}`
-      findings.push({
-        ruleId: 'pdf-text-outside-page',
-        theme: mark.theme,
-        reason: `${what} runs past the bottom of page ${end.page} of \`${pdfName}\` and is cut off: it is taller than the room left on the page and cannot be split`,
-        hint: 'Shorten it, or let it break across pages in the print stylesheet (`break-inside: auto`; a list in columns inside it does not break).',
-        ...(mark.position && {place: mark.position})
-      })
-      continue
-    }
     if (mark.kind === 'block' || start.page === end.page) continue
     const name = boxNames[mark.kind]
     findings.push({

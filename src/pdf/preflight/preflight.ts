@@ -36,3 +36,14 @@ export function reportPreflight(publication: Publication, findings: readonly Pre
     emitWarning(file, finding.ruleId, finding.reason, {place: finding.place, hint: finding.hint})
   }
 }
+
+/** The findings with one per rule and place (a box both split and too tall is reported once, as split). */
+export function onePerPlace(findings: readonly PreflightFinding[]): PreflightFinding[] {
+  const seen = new Set<string>()
+  return findings.filter((finding) => {
+    const key = `${finding.ruleId}\0${finding.theme ?? ''}\0${finding.place?.start.line ?? ''}:${finding.place?.start.column ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

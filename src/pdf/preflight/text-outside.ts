@@ -58,6 +58,7 @@ const textArea = `(() => {
  */
 const blocksOutside = `(() => {
   const found = []
+  const tall = []
   const range = document.createRange()
   for (const article of document.querySelectorAll('article.theme')) {
     const box = article.getBoundingClientRect()
@@ -84,8 +85,14 @@ const blocksOutside = `(() => {
     for (const element of article.querySelectorAll('img, svg, table, pre')) {
       if (outside(element.getBoundingClientRect())) report(element, element.getAttribute('alt') || element.textContent || element.tagName)
     }
+    // A box to keep whole that is taller than the text area: split, or cut off where it cannot break
+    for (const element of article.querySelectorAll('.tips, .theme-body > figure, .theme-body > table')) {
+      const height = element.getBoundingClientRect().height
+      const mark = element.querySelector('.preflight-mark')
+      if (height > innerHeight + 1) tall.push({article: article.id, mark: mark ? mark.id : '', height, area: innerHeight})
+    }
   }
-  return found
+  return {found, tall}
 })()`
 
 interface Outside {
@@ -94,28 +101,50 @@ interface Outside {
   text: string
 }
 
+interface Tall {
+  article: string
+  mark: string
+  height: number
+  area: number
+}
+
 /**
  * Text outside the page box, sideways: the blocks of the publication's
  * themes that are wider than the page's text area as the browser lays them out for
  * print (a long word or address that cannot wrap, a wide table or
- * picture), each a finding at the block in the theme's Markdown; and the
- * size of the text area, for the checks on the PDF.
+ * picture), each a finding at the block in the theme's Markdown; a TIPS
+ * box, figure or table taller than the text area (Chromium splits it, or
+ * cuts it off at the page's bottom when it holds columns); and the size of
+ * the text area, for the checks on the PDF.
  */
 export async function checkTextOutside(page: PrintPage, marks: readonly PreflightMark[], pdfName: string): Promise<{findings: PreflightFinding[]; area: TextArea | undefined}> {
   const inspected = await page.inspectPrintLayout?.(textArea, blocksOutside)
-  const found = inspected?.value as Outside[] | undefined
-  if (!Array.isArray(found)) return {findings: [], area: inspected?.area}
+  const {found, tall} = (inspected?.value ?? {}) as {found?: Outside[]; tall?: Tall[]}
+  if (!Array.isArray(found) || !Array.isArray(tall)) return {findings: [], area: inspected?.area}
   const byId = new Map(marks.map((mark) => [mark.startId, mark]))
-  const findings = found.map((outside) => {
+  const findings: PreflightFinding[] = found.map((outside) => {
     const mark = byId.get(outside.mark)
     const theme = mark?.theme ?? outside.article.slice(themeAnchor('').length)
     return {
-      ruleId: 'pdf-text-outside-page' as const,
+      ruleId: 'pdf-text-outside-page',
       theme,
       reason: `Text runs past the edge of the page's text area in \`${pdfName}\`: “${outside.text}”`,
       hint: 'A long word, address or code that cannot wrap, or a table or picture wider than the page: break the word (a soft hyphen, `<wbr>`), shorten the table, or make the picture smaller.',
       ...(mark?.position && {place: mark.position})
     }
   })
+  const mm = (pixels: number) => Math.round((pixels * 25.4) / 96)
+  for (const box of tall) {
+    const mark = byId.get(box.mark)
+    if (!mark || mark.kind === 'block') continue
+    const name = {tips: 'TIPS box', figure: 'figure', table: 'table'}[mark.kind]
+    findings.push({
+      ruleId: 'pdf-box-split',
+      theme: mark.theme,
+      reason: `The ${name} is taller than a page (${mm(box.height)} mm, the page's text area ${mm(box.area)} mm) in \`${pdfName}\`: it is split across pages, or cut off where it cannot break`,
+      hint: `Shorten the ${name}, or split it in two.`,
+      ...(mark.position && {place: mark.position})
+    })
+  }
   return {findings, area: inspected?.area}
 }

@@ -1,5 +1,6 @@
 import type {Position} from 'unist'
 import type {PreflightMark, WatchedKind} from '../../render/preflight-marks.js'
+import {themeAnchor} from '../../render/print-document.js'
 import type {PrintedGeometry} from './printed-geometry.js'
 
 /**
@@ -25,8 +26,8 @@ const boxNames: Record<WatchedKind, string> = {tips: 'TIPS box', figure: 'figure
 /**
  * Check a printed publication's layout against its marks: a watched box
  * (TIPS box, figure, diagram, table) whose start and end marks landed on
- * different pages is split; a page that holds marks
- * of a theme but no block that goes on to a later page, and whose lowest
+ * different pages is split; a page a theme ran on to (not the page it
+ * starts on) that holds no block going on to a later page, and whose lowest
  * mark is less than `nearlyEmptyShare` of the text area down (of the page,
  * when its height, `textAreaHeight` in points, is not known), is nearly
  * empty. Destinations are in
@@ -65,6 +66,8 @@ export function checkLayout(marks: readonly PreflightMark[], geometry: PrintedGe
     const height = textAreaHeight ?? geometry.pageHeights[page - 1]!
     if (depth >= height * nearlyEmptyShare) continue
     const first = onPage[0]!.mark
+    // A short theme's only page is short by design; a page the theme ran on to is what wastes paper
+    if (geometry.points.get(themeAnchor(first.theme))?.page === page) continue
     const share = Math.round((depth / height) * 100)
     findings.push({
       ruleId: 'pdf-page-nearly-empty',

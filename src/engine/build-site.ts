@@ -7,6 +7,7 @@ import type {Publication} from '../card/publication.js'
 import {type CardFolder, type CardFolderEntry, listContent} from '../content/read-content.js'
 import type {OutputFile} from '../output/output-file.js'
 import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
+import type {PreflightFinding} from '../pdf/preflight/preflight.js'
 import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
@@ -109,6 +110,8 @@ interface PdfEntry {
   contents: Uint8Array
   pageCount: number
   blockedRequests: string[]
+  /** The print preflight's findings, reported again when it is reused (none in an entry of an older cache). */
+  preflight?: PreflightFinding[]
 }
 
 /** Below this many cards, the worker threads cost more to start than they save. */
@@ -194,7 +197,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     if (cached && (await stillValid(cached, folder, visualTheme))) {
       cachedPdfs = await lookUpPdfs(cached.result, cached.visualThemeKey)
       // A PDF whose print refused requests is reported again where they were asked for: that needs the card
-      const complete = cachedPdfs.size === cached.result.built?.publications.length && [...cachedPdfs.values()].every((pdf) => pdf.blockedRequests.length === 0)
+      const complete = cachedPdfs.size === cached.result.built?.publications.length && [...cachedPdfs.values()].every((pdf) => pdf.blockedRequests.length === 0 && (pdf.preflight?.length ?? 0) === 0)
       if (!options.pdf || complete) {
         result = cached.result
         ownFiles.forEach((file, index) => applyStoredMessages(file, result!.messages[index] ?? []))
@@ -266,6 +269,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const hit = cachedPdfs.get(publication.path)
       if (hit) {
         if (hit.blockedRequests.length > 0 && publications[index]) for (const url of hit.blockedRequests) reporter(publications[index])(url)
+        if (hit.preflight?.length && publications[index]) {
+          ;(await import('../pdf/preflight/preflight.js')).reportPreflight(publications[index], hit.preflight)
+          // The preflight's findings are not among the card's stored ones: a later build may not skip this card as unchanged
+          signatures[position] = undefined
+        }
         await write({path: publication.path, contents: hit.contents})
         pdfs.push({path: publication.path, pageCount: hit.pageCount, fromCache: true})
         options.events?.pdfDone?.(publication.path, true)
@@ -291,8 +299,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const identity = await options.pdf.browserIdentity()
     for (const pdf of printed) {
       const printKeyOf = built.publications.find((publication) => publication.path === pdf.path)?.printKey
-      const entry: PdfEntry = {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount, blockedRequests: pdf.blockedRequests}
+      const entry: PdfEntry = {contents: pdf.contents as Uint8Array, pageCount: pdf.pageCount, blockedRequests: pdf.blockedRequests, preflight: pdf.preflight}
       if (printKeyOf) options.cache.set('pdfs', pdfKey(printKeyOf, themeKey, identity, options.tool), entry)
+      if (pdf.preflight.length > 0) signatures[position] = undefined
       await write({path: pdf.path, contents: pdf.contents})
       pdfs.push({path: pdf.path, pageCount: pdf.pageCount, fromCache: false})
     }

@@ -38,6 +38,20 @@ export interface PrintPage {
    * elements is not the number of texts.
    */
   reprint(selector: string, texts: readonly string[]): Promise<Uint8Array | undefined>
+  /**
+   * Look at the document loaded last as it is laid out for print: the
+   * viewport is made as large as `areaExpression` says (evaluated in the
+   * page first: `{width, height}` of the page's text area in CSS pixels),
+   * with the print media type; `expression` is evaluated, and the page is
+   * set back. Undefined when the area is no size.
+   */
+  inspectPrintLayout?(areaExpression: string, expression: string): Promise<{area: TextArea; value: unknown} | undefined>
+}
+
+/** The size of a page's text area (inside its margins), in CSS pixels. */
+export interface TextArea {
+  width: number
+  height: number
 }
 
 /** A page set up for printing, and the print it is used for now. */
@@ -230,6 +244,21 @@ export class PdfBrowser {
             if ((await page.evaluate(edit)) !== true) return undefined
             await page.evaluate('document.fonts.ready.then(() => true)')
             return print()
+          }),
+        inspectPrintLayout: (areaExpression, expression) =>
+          withTimeout(options.timeoutMs, async () => {
+            const area = (await page.evaluate(areaExpression)) as TextArea | undefined
+            const fits = (size: unknown) => typeof size === 'number' && Number.isFinite(size) && size >= 1 && size < 100_000
+            if (!area || !fits(area.width) || !fits(area.height)) return undefined
+            const viewport = page.viewport()
+            await page.setViewport({width: Math.round(area.width), height: Math.round(area.height)})
+            await page.emulateMediaType('print')
+            try {
+              return {area, value: await page.evaluate(expression)}
+            } finally {
+              await page.emulateMediaType()
+              await page.setViewport(viewport)
+            }
           })
       })
       reusable = true

@@ -11,6 +11,8 @@ import {type PrintedLayout, printedLayout} from './destination-pages.js'
 import {finishPdf} from './finish-pdf.js'
 import {pageNumberEdit, pageNumberSelector} from './page-number-edit.js'
 import {publicationMetadata} from './pdf-metadata.js'
+import {onePerPlace, type PreflightFinding, preflight, reportPreflight} from './preflight/preflight.js'
+import {checkTextOutside} from './preflight/text-outside.js'
 import {printInputs} from './print-key.js'
 import {closeStartedBrowser, startBrowser} from './start-browser.js'
 
@@ -65,6 +67,8 @@ export interface PrintedPublication extends OutputFile {
    * warnings without printing.
    */
   blockedRequests: string[]
+  /** What the print preflight found (see preflight/preflight.ts): a cached PDF keeps these too. */
+  preflight: PreflightFinding[]
 }
 
 /**
@@ -132,7 +136,8 @@ async function printPublication(
     if (!blockedRequests.includes(url)) blockedRequests.push(url)
     reportBlocked(url)
   }
-  let printed: {layout: PrintedLayout; html: string}
+  const pdfName = publicationPath(publication).split('/').at(-1) ?? ''
+  let printed: {layout: PrintedLayout; html: string; document: PrintDocument; outside: Awaited<ReturnType<typeof checkTextOutside>>}
   try {
     const guess = await previousStartPages(publication, options)
     printed = await browser.withPrintPage(files, {documentPath: first.path, timeoutMs, onBlocked}, async (page) => {
@@ -143,7 +148,7 @@ async function printPublication(
       let bytes = await page.print(document.html)
       let layout = await printedLayout(bytes)
       let pages = themeStartPages(publication, layout.pages)
-      if (guess && samePages(guess, pages)) return {layout, html: document.html}
+      if (guess && samePages(guess, pages)) return {layout, html: document.html, document, outside: await checkTextOutside(page, document.marks, pdfName)}
       for (let pass = 0; pass < 3; pass++) {
         const next = renderPrintDocument(publication, pages)
         // Only the numbers changed: they are replaced in the page already
@@ -156,7 +161,7 @@ async function printPublication(
         if (samePages(pages, after)) break
         pages = after
       }
-      return {layout, html: document.html}
+      return {layout, html: document.html, document, outside: await checkTextOutside(page, document.marks, pdfName)}
     })
   } catch (error) {
     if (error instanceof PrintTimeoutError) {
@@ -170,7 +175,10 @@ async function printPublication(
 
   // The document ID hashes what was printed: the final document and the files it could load, nothing else of the site
   const bytes = await finishPdf(printed.layout, publicationMetadata(publication), [printed.html, ...files.values()])
-  return {path: publicationPath(publication), contents: bytes, publication, pageCount: printed.layout.pageCount, blockedRequests}
+  const path = publicationPath(publication)
+  const findings = onePerPlace([...preflight(printed.layout.bytes, printed.document.marks, pdfName, printed.outside.area), ...printed.outside.findings])
+  reportPreflight(publication, findings)
+  return {path, contents: bytes, publication, pageCount: printed.layout.pageCount, blockedRequests, preflight: findings}
 }
 
 /** A limit of how many publications print at once, to share between calls of `renderPublications`. */

@@ -1,6 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {shiftHeading} from 'hast-util-shift-heading'
 import {h} from 'hastscript'
+import type {Position} from 'unist'
+import type {Theme} from '../card/model.js'
 import {visit} from 'unist-util-visit'
 import type {Publication} from '../card/publication.js'
 import {cssColor, cssComment, cssIdentifier, cssString} from './css.js'
@@ -11,6 +13,7 @@ import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
+import {markLinks, markTheme, type PreflightMark} from './preflight-marks.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {sourceAnchor} from './site.js'
 import {stringifyHtml} from './stringify.js'
@@ -23,6 +26,8 @@ export interface PrintDocument {
   html: string
   /** Generated stylesheet: page size, footer text, named pages per theme. */
   stylesheet: {path: string; contents: string}
+  /** The marks the print preflight reads back from the PDF (see preflight-marks.ts). */
+  marks: PreflightMark[]
 }
 
 /** The id of a theme's article in a print document; tiles link to it. */
@@ -55,6 +60,11 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
       id: themeAnchor(theme.slug)
     })
   )
+  const counter = {next: 1}
+  const marks = themes.flatMap((article, index) => {
+    const theme = publication.themes[index]!
+    return markTheme(article, theme.slug, theme.tips && tipsKeyPosition(theme), counter)
+  })
 
   const isHandout = publication.kind === 'handout'
   const body: ElementContent[] = [
@@ -71,7 +81,8 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
     h('div', {className: ['print-back']}, [
       isHandout ? undefined : contactBlock(card),
       literatureList(publication.sources, (source) => sourceAnchor(source.id), labels)
-    ])
+    ]),
+    markLinks(marks)
   ]
 
   const tree = htmlDocument({
@@ -87,7 +98,7 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
     body,
     securityPolicy: false
   })
-  return {path, html: stringifyHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication, labels)}}
+  return {path, html: stringifyHtml(tree), stylesheet: {path: stylesheetPath, contents: printStylesheet(publication, labels)}, marks}
 }
 
 function handoutCover(publication: Publication, labels: Labels): Element {
@@ -134,6 +145,19 @@ function printTargets(publication: Publication): ReferenceTargets {
     },
     imageSrc: (cardPath) => encodePath(cardPath)
   }
+}
+
+/**
+ * Where a theme's TIPS are written: the `tips` key of its frontmatter
+ * (a tip's own nodes carry places in the tip's text, not in the file).
+ */
+function tipsKeyPosition(theme: Theme): Position | undefined {
+  const text = String(theme.file.value)
+  const frontmatter = /^---\r?\n[\s\S]*?\r?\n---/.exec(text)?.[0] ?? ''
+  const at = frontmatter.search(/^tips[ \t]*:/m)
+  if (at < 0) return undefined
+  const line = text.slice(0, at).split('\n').length
+  return {start: {line, column: 1}, end: {line, column: 5}}
 }
 
 /** Inside one document the theme title is h2, so its sections go one level down. */

@@ -62,7 +62,11 @@ export const rules = {
   'theme-extends-unknown': 'A visual theme `extends` a theme that does not exist.',
   'theme-extends-cycle': 'Visual themes extend each other in a circle.',
   'theme-extends-too-deep': 'A chain of visual themes that extend each other is longer than eight themes.',
-  'lang-unsupported': 'A card\'s `lang` is a language kenniskaart has no labels for; its pages get the Dutch labels.'
+  'lang-unsupported': 'A card\'s `lang` is a language kenniskaart has no labels for; its pages get the Dutch labels.',
+  'pdf-box-split': 'In a printed PDF, a TIPS box, figure (a diagram too) or table is split across pages, or is taller than a page.',
+  'pdf-page-nearly-empty': 'In a printed PDF, a page a theme runs on to holds less than a fifth of a page of content.',
+  'pdf-text-outside-page': 'In a printed PDF, text, a table or a picture is wider than the page\'s text area and runs into the margin or off the page.',
+  'pdf-font-not-embedded': 'A printed PDF uses a font it does not embed; a printer or reader without it substitutes another.'
 } as const
 
 export type RuleId = keyof typeof rules

@@ -13,7 +13,7 @@ describe('the flow figure in the bundled card\'s PDF', () => {
     expect(result.failed).toBe(false)
     const printed = result.pdfs.find((entry) => entry.path === 'professionele-leercultuur/professionele-leercultuur.pdf')!
     const pdf = await readPdf(printed.contents as Uint8Array)
-    expect(pdf.pageCount).toBe(11)
+    expect(pdf.pageCount).toBe(10)
     const page = pdf.pageTexts.findIndex((text) => text.includes('De basis voor professionalisering') && text.includes('Verbondenheid'))
     expect(page).toBeGreaterThan(1)
     // In content-stream order (-raw), the rotated labels read whole: the figure's text, in the order it is drawn

@@ -1,5 +1,6 @@
 import type {PDFDict as PdfLibDict, PDFDocument, PDFObject} from 'pdf-lib'
-import {PdfDict, PdfName, PdfObjects, PdfRef, PdfString, type PdfValue} from './pdf-objects.js'
+import {PdfObjects, PdfRef} from './pdf-objects.js'
+import {namedDestinations, pdfPages} from './pdf-page-tree.js'
 
 /** Where the named destinations of a PDF land, and how many pages it has. */
 export interface PrintedLayout {
@@ -31,54 +32,13 @@ function lightLayout(bytes: Uint8Array): PrintedLayout {
   const objects = new PdfObjects(bytes)
   const catalog = objects.dict(objects.trailer.get('Root'))
   if (!catalog) throw new Error('no catalog')
-  const pageNumbers = new Map<string, number>()
-  collectPages(objects, catalog.get('Pages'), pageNumbers, new Set())
+  const pageNumbers = new Map(pdfPages(objects, catalog).map((page, index) => [page.ref.key, index + 1]))
   const pages = new Map<string, number>()
-  const record = (name: string, value: PdfValue | undefined) => {
-    let destination = objects.resolve(value)
-    if (destination instanceof PdfDict) destination = objects.resolve(destination.get('D'))
-    if (!Array.isArray(destination)) return
-    const target = destination[0]
+  namedDestinations(objects, catalog, (name, [target]) => {
     const page = target instanceof PdfRef ? pageNumbers.get(target.key) : undefined
     if (page !== undefined) pages.set(decodeName(name), page)
-  }
-  for (const [name, value] of objects.dict(catalog.get('Dests'))?.entries ?? []) record(name, value)
-  const tree = objects.dict(objects.dict(catalog.get('Names'))?.get('Dests'))
-  if (tree) walkLightNameTree(objects, tree, record, 0)
+  })
   return {pages, pageCount: pageNumbers.size, bytes, objects}
-}
-
-/** The page tree's leaves in order, numbered from 1, by their reference. */
-function collectPages(objects: PdfObjects, node: PdfValue | undefined, numbers: Map<string, number>, visited: Set<string>): void {
-  if (!(node instanceof PdfRef) || visited.has(node.key)) throw new Error('a broken page tree')
-  visited.add(node.key)
-  const dict = objects.dict(node)
-  if (!dict) throw new Error('a page that is no dictionary')
-  const type = dict.get('Type')
-  const kids = objects.resolve(dict.get('Kids'))
-  if (type instanceof PdfName && type.name === 'Pages' && Array.isArray(kids)) {
-    for (const kid of kids) collectPages(objects, kid, numbers, visited)
-  } else {
-    numbers.set(node.key, numbers.size + 1)
-  }
-}
-
-function walkLightNameTree(objects: PdfObjects, node: PdfDict, record: (name: string, value: PdfValue | undefined) => void, depth: number): void {
-  if (depth > 32) throw new Error('a name tree too deep')
-  const names = objects.resolve(node.get('Names'))
-  if (Array.isArray(names)) {
-    for (let index = 0; index + 1 < names.length; index += 2) {
-      const key = objects.resolve(names[index])
-      if (key instanceof PdfString) record(key.text, names[index + 1])
-    }
-  }
-  const kids = objects.resolve(node.get('Kids'))
-  if (Array.isArray(kids)) {
-    for (const kid of kids) {
-      const dict = objects.dict(kid)
-      if (dict) walkLightNameTree(objects, dict, record, depth + 1)
-    }
-  }
 }
 
 /** The same with pdf-lib, which reads any PDF, at the cost of parsing all of it. */

@@ -1,4 +1,5 @@
-import {PdfDict, PdfName, PdfObjects, PdfRef, PdfString, type PdfValue} from '../pdf-objects.js'
+import {type PdfDict, PdfName, PdfObjects, PdfRef, PdfString, type PdfValue} from '../pdf-objects.js'
+import {namedDestinations, pdfPages} from '../pdf-page-tree.js'
 
 /** Where a named destination landed: its page (from 1) and its top, in points from the top of the page. */
 export interface PrintedPoint {
@@ -36,23 +37,15 @@ export function printedGeometry(bytes: Uint8Array): PrintedGeometry | undefined 
 function readGeometry(objects: PdfObjects): PrintedGeometry {
   const catalog = objects.dict(objects.trailer.get('Root'))
   if (!catalog) throw new Error('no catalog')
-  const pages: Array<{ref: PdfRef; dict: PdfDict; height: number}> = []
-  collectPages(objects, catalog.get('Pages'), pages, new Set(), undefined)
+  const pages = pdfPages(objects, catalog).map((page) => ({...page, height: pageHeight(objects, page.mediaBox)}))
   const pageByRef = new Map(pages.map((page, index) => [page.ref.key, index]))
 
   const points = new Map<string, PrintedPoint>()
-  const record = (name: string, value: PdfValue | undefined) => {
-    let destination = objects.resolve(value)
-    if (destination instanceof PdfDict) destination = objects.resolve(destination.get('D'))
-    if (!Array.isArray(destination)) return
-    const [target, kind, , top] = destination
+  namedDestinations(objects, catalog, (name, [target, kind, , top]) => {
     const index = target instanceof PdfRef ? pageByRef.get(target.key) : undefined
     if (index === undefined || !(kind instanceof PdfName) || kind.name !== 'XYZ' || typeof top !== 'number') return
     points.set(name, {page: index + 1, fromTop: pages[index]!.height - top})
-  }
-  for (const [name, value] of objects.dict(catalog.get('Dests'))?.entries ?? []) record(name, value)
-  const tree = objects.dict(objects.dict(catalog.get('Names'))?.get('Dests'))
-  if (tree) walkNameTree(objects, tree, record, 0)
+  })
 
   const unembedded = new Set<string>()
   const seenFonts = new Set<string>()
@@ -101,38 +94,10 @@ function inherited(objects: PdfObjects, dict: PdfDict, key: string): PdfValue | 
   return undefined
 }
 
-function collectPages(objects: PdfObjects, node: PdfValue | undefined, pages: Array<{ref: PdfRef; dict: PdfDict; height: number}>, visited: Set<string>, box: PdfValue | undefined): void {
-  if (!(node instanceof PdfRef) || visited.has(node.key)) throw new Error('a broken page tree')
-  visited.add(node.key)
-  const dict = objects.dict(node)
-  if (!dict) throw new Error('a page that is no dictionary')
-  const mediaBox = objects.resolve(dict.get('MediaBox')) ?? box
-  const type = dict.get('Type')
-  const kids = objects.resolve(dict.get('Kids'))
-  if (type instanceof PdfName && type.name === 'Pages' && Array.isArray(kids)) {
-    for (const kid of kids) collectPages(objects, kid, pages, visited, mediaBox)
-    return
-  }
+/** A page's height in points, from its media box; throws when it has none. */
+function pageHeight(objects: PdfObjects, mediaBox: PdfValue | undefined): number {
   const corners = Array.isArray(mediaBox) ? mediaBox.map((value) => objects.resolve(value)) : []
   const [, bottom, , top] = corners
   if (typeof bottom !== 'number' || typeof top !== 'number') throw new Error('a page without a media box')
-  pages.push({ref: node, dict, height: top - bottom})
-}
-
-function walkNameTree(objects: PdfObjects, node: PdfDict, record: (name: string, value: PdfValue | undefined) => void, depth: number): void {
-  if (depth > 32) throw new Error('a name tree too deep')
-  const names = objects.resolve(node.get('Names'))
-  if (Array.isArray(names)) {
-    for (let index = 0; index + 1 < names.length; index += 2) {
-      const key = objects.resolve(names[index])
-      if (key instanceof PdfString) record(key.text, names[index + 1])
-    }
-  }
-  const kids = objects.resolve(node.get('Kids'))
-  if (Array.isArray(kids)) {
-    for (const kid of kids) {
-      const dict = objects.dict(kid)
-      if (dict) walkNameTree(objects, dict, record, depth + 1)
-    }
-  }
+  return top - bottom
 }

@@ -1,9 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
 import path from 'node:path'
+import {h} from 'hastscript'
 import {memoryCache} from '../engine/cache-store.js'
 import {toolId} from '../engine/keys.js'
 import {contentType} from '../output/content-type.js'
+import {stringifyHtml} from '../render/stringify.js'
 import {isAllowedHost} from './allowed-host.js'
 import {devPrefix, withDevClient} from './dev-page.js'
 import {EventStream, type DevEvent} from './event-stream.js'
@@ -186,10 +188,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const notFound = (request: IncomingMessage, response: ServerResponse, filePath: string) => {
-    const page = withDevClient(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>The site has no file <code>${escapeHtml(filePath)}</code>. <a href="/">The index page</a>.</p></body></html>`
-    )
-    return send(response, request, 404, 'text/html; charset=utf-8', page)
+    return send(response, request, 404, 'text/html; charset=utf-8', withDevClient(notFoundPage(filePath)))
   }
 
   let port: number
@@ -239,6 +238,15 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
   response.end(request.method === 'HEAD' ? undefined : bytes)
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+/** The dev server's page for a path the site does not have: a tree like every page, so the path is text, never markup. */
+function notFoundPage(filePath: string): string {
+  return stringifyHtml(
+    h(null, [
+      {type: 'doctype'},
+      h('html', {lang: 'en'}, [
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', 'Not found')]),
+        h('body', [h('h1', 'Not found'), h('p', ['The site has no file ', h('code', filePath), '. ', h('a', {href: '/'}, 'The index page'), '.'])])
+      ])
+    ])
+  )
 }

@@ -104,8 +104,8 @@ export class PrintService {
     this.closed = true
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
-    const {closeStartedBrowser} = await import('../pdf/start-browser.js')
-    await closeStartedBrowser(this.browser)
+    // A session that never printed has no browser, and loads no printing code to stop
+    if (this.browser) await (await import('../pdf/start-browser.js')).closeStartedBrowser(this.browser)
     await Promise.allSettled([...this.inFlight.values()])
   }
 

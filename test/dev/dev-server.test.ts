@@ -115,6 +115,13 @@ describe('kenniskaart dev', () => {
     expect(bare.headers.location).toBe('/samen/')
   })
 
+  it('names a path it does not have as text on its page, never as markup', async () => {
+    const missing = await get(dev.url, '/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.html')
+    expect(missing.status).toBe(404)
+    expect(missing.text).not.toContain('<img')
+    expect(missing.text).toContain('&#x3C;img src=x onerror=alert(1)>.html')
+  })
+
   it('answers only GET and HEAD', async () => {
     const {hostname, port} = new URL(dev.url)
     const status = await new Promise<number>((resolve, reject) => {

@@ -139,10 +139,14 @@ describe('kenniskaart dev, print preview', () => {
 
       await tab.waitForFunction(live)
       await writeFile(theme(), good.replace(/^title: .*$/m, 'title: "Kapot <img src=x onerror=alert(1)>'))
-      await tab.waitForFunction(`document.querySelector('kenniskaart-overlay')?.shadowRoot?.querySelector('.finding') !== null && document.querySelector('kenniskaart-overlay') !== null`, {timeout: 10_000})
+      // The overlay follows the last build: a write seen half done may show other findings first, so wait for this one
+      const findings = `[...(document.querySelector('kenniskaart-overlay')?.shadowRoot?.querySelectorAll('.finding') ?? [])]`
+      const ours = `${findings}.find((finding) => finding.querySelector('.place').textContent === 'content/samen/02-voorbereiden.md:2:8')`
+      await tab.waitForFunction(`${ours} !== undefined`, {timeout: 10_000})
       const overlay = (await tab.evaluate(`(() => {
         const root = document.querySelector('kenniskaart-overlay').shadowRoot
-        return {text: root.textContent, images: root.querySelectorAll('img').length, place: root.querySelector('.place').textContent, frame: root.querySelector('.frame').textContent}
+        const finding = ${ours}
+        return {text: root.textContent, images: root.querySelectorAll('img').length, place: finding.querySelector('.place').textContent, frame: finding.querySelector('.frame').textContent}
       })()`)) as {text: string; images: number; place: string; frame: string}
       expect(overlay.place).toBe('content/samen/02-voorbereiden.md:2:8')
       expect(overlay.frame).toContain('2 | title: "Kapot <img src=x onerror=alert(1)>')

@@ -16,6 +16,8 @@ import type {IndexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
+import {defaultAddress} from '../site/address.js'
+import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
 
@@ -84,7 +86,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   }
 
   // A build of one card replaces that card's folder and the index; the rest of the output stays as it was
-  const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`)
+  const keepPrevious = card === undefined || !ownOutput ? undefined : (file: string) => !file.startsWith(`${card}/`) && !isSiteWidePath(file)
   const output = await openOutput({outDir: options.out, contentDir: options.content, force: options.force, keepPrevious})
   // The engine and the Markdown pipeline are loaded only now: a build with nothing to write does without them
   const {buildSite} = await import('../engine/build-site.js')
@@ -124,6 +126,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   return finish(result.files, summary, async () => {
     if (result.failed) return false
     const committing = performance.now()
+    // What spans every card is made from the whole output: the cards built, and those kept
+    await output.carryOver()
+    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, files: () => output.staged()})) await output.write(file)
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed

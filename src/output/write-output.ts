@@ -54,6 +54,10 @@ export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'con
 export interface OutputStaging {
   /** Write one file of the new output. */
   write(file: OutputFile): Promise<void>
+  /** Carry over what is kept of the previous output (`keepPrevious`) now; `commit` does it otherwise. */
+  carryOver(): Promise<void>
+  /** Every file of the new output so far, read back one at a time (the marker left out), in path order. */
+  staged(): AsyncIterable<OutputFile>
   /** Carry over what is kept of the previous output, then put the new output in its place. */
   commit(): Promise<void>
   /** Throw the new output away: the previous one stays as it was. */
@@ -126,6 +130,16 @@ export async function openOutput(options: WriteOptions): Promise<OutputStaging> 
     await abandon()
     throw failure(error)
   }
+  let carriedOver = false
+  const carryOver = async () => {
+    if (carriedOver || !options.keepPrevious) return
+    carriedOver = true
+    for (const relative of await previousFiles(outDir)) {
+      if (written.has(relative) || relative === outputMarker || !options.keepPrevious(relative)) continue
+      written.add(relative)
+      await writeFileAt(relative, () => readFile(path.join(outDir, ...relative.split('/'))))
+    }
+  }
   return {
     async write(file) {
       written.add(file.path)
@@ -133,14 +147,19 @@ export async function openOutput(options: WriteOptions): Promise<OutputStaging> 
         throw failure(error)
       })
     },
+    async carryOver() {
+      await carryOver().catch((error: unknown) => {
+        throw failure(error)
+      })
+    },
+    async *staged() {
+      for (const relative of [...written].sort()) {
+        yield {path: relative, contents: await readFile(path.join(staging, ...relative.split('/')))}
+      }
+    },
     async commit() {
       try {
-        if (options.keepPrevious) {
-          for (const relative of await previousFiles(outDir)) {
-            if (written.has(relative) || relative === outputMarker || !options.keepPrevious(relative)) continue
-            await writeFileAt(relative, () => readFile(path.join(outDir, ...relative.split('/'))))
-          }
-        }
+        await carryOver()
         await swapFolder({staging, target: outDir, previous: leftoverPath(outDir, 'old'), writes, beforeStep: options.beforeStep})
         settle('committed')
       } catch (error) {

@@ -1,0 +1,39 @@
+import type {OutputFile} from '../output/output-file.js'
+import type {IndexEntry} from '../render/site.js'
+import type {SiteAddress} from './address.js'
+
+/** What the files that span every card are made from. */
+export interface SiteWideInput {
+  /** The cards the site lists, sorted by slug. */
+  cards: readonly IndexEntry[]
+  address: SiteAddress
+  /**
+   * Every file already in the output (the cards' pages, PDFs and assets,
+   * also those kept from an earlier build or joined from shards), read
+   * one at a time: the sitemap and the search index are made from them.
+   */
+  files: () => AsyncIterable<OutputFile>
+}
+
+/**
+ * Whether a path of the output is one of the files `siteWideFiles` makes:
+ * a build of one card does not keep these from the earlier output, it makes
+ * them again.
+ */
+export function isSiteWidePath(filePath: string): boolean {
+  void filePath
+  return false
+}
+
+/**
+ * The files that span all cards, made once every card is in the output:
+ * by `build` after its cards (and the cards it kept), and by `merge` after
+ * joining shards, so both give the same bytes. The index page is the
+ * engine's (`renderIndexPage`); `merge` renders it again from the shards'
+ * cards.
+ */
+export async function siteWideFiles(input: SiteWideInput): Promise<OutputFile[]> {
+  const files: OutputFile[] = []
+  void input
+  return files
+}

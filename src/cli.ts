@@ -3,6 +3,7 @@ import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {CliError, ExitCode} from './errors.js'
 import {commandInterruptHandler} from './interrupt-handler.js'
 import {escapeTerminal} from './report/escape-terminal.js'
+import {parseShard} from './site/shard.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 
@@ -72,6 +73,16 @@ const portOption = () =>
     return port
   })
 
+/** `--shard i/n`: the share of the cards one CI job builds. */
+const shardOption = () =>
+  new Option('--shard <i/n>', 'build only shard i of n of the cards (by folder name), for `kenniskaart merge` to join').argParser((value) => {
+    try {
+      return parseShard(value)
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message)
+    }
+  })
+
 const quietOption = () => new Option('-q, --quiet', 'print no progress and no summary, only the findings').conflicts('verbose')
 
 const verboseOption = () => new Option('--verbose', 'also print how long each stage took, cache hits and the browser used')
@@ -90,7 +101,8 @@ export function createProgram(): Command {
     .description('check the content and build the website (and PDFs) into the output folder')
     .option('-c, --content <dir>', 'content folder, one folder per card', 'content')
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
-    .option('--card <slug>', 'build only this card')
+    .addOption(new Option('--card <slug>', 'build only this card').conflicts('shard'))
+    .addOption(shardOption())
     .option('--no-pdf', 'build the website only, without PDFs')
     .addOption(visualThemeOption())
     .addOption(browserOption())
@@ -107,6 +119,19 @@ export function createProgram(): Command {
     .action(async (options) => {
       const {buildCommand} = await import('./commands/build.js')
       process.exitCode = await buildCommand(options)
+    })
+
+  program
+    .command('merge')
+    .description('join the outputs of `build --shard i/n` into one site, making the index page, sitemap and search index again')
+    .argument('<dirs...>', 'the output folders of all n shards')
+    .requiredOption('-o, --out <dir>', 'output folder for the joined site, replaced as a whole')
+    .option('--force', 'replace an output folder that kenniskaart did not make', false)
+    .addOption(quietOption())
+    .exitOverride()
+    .action(async (dirs: string[], options) => {
+      const {mergeCommand} = await import('./commands/merge.js')
+      process.exitCode = await mergeCommand(dirs, options)
     })
 
   program

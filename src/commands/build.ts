@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {type Publication, publicationPath} from '../card/publication.js'
 import type {EnginePdfOptions, SiteBuildResult} from '../engine/build-site.js'
@@ -8,7 +8,7 @@ import {readManifest, unchangedOutput, writeManifest} from '../engine/unchanged-
 import {diskCache, noCache} from '../engine/cache-store.js'
 import {checkCacheDir, defaultCacheDir} from '../engine/cache-dir.js'
 import {toolId} from '../engine/keys.js'
-import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {CliError, ExitCode, type ExitCodeValue} from '../errors.js'
 import {recoverLeftovers} from '../output/recover-leftovers.js'
 import {checkOutputDir, openOutput, outputMarker} from '../output/write-output.js'
 import {browserIdentity} from '../pdf/browser-identity.js'
@@ -17,6 +17,9 @@ import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
 import {defaultAddress} from '../site/address.js'
+import {type Shard, shardName} from '../site/shard.js'
+import {type BuildSummary, buildSummaryText} from '../report/build-summary.js'
+import {type SiteWideSettings, shardManifestPath, shardManifestText} from '../site/shard-manifest.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
@@ -42,11 +45,31 @@ export interface BuildCommandOptions {
   verbose?: boolean
   /** `--theme`: a visual theme for every card instead of its own. */
   theme?: string
+  /** `--shard i/n`: build only this share of the cards, for `merge` to join. */
+  shard?: Shard
 }
 
-/** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
+/**
+ * `kenniskaart build`: check and render card by card into a new output
+ * folder, then swap it in. With `--format json`, stdout gets one summary
+ * (see `BuildSummary`), also when the call or the environment stops the
+ * build; everything else goes to stderr.
+ */
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
+  try {
+    return await runBuild(options, started)
+  } catch (error) {
+    if (options.format === 'json' && error instanceof CliError) {
+      const summary = emptySummary(options, error.exitCode, started)
+      process.stdout.write(buildSummaryText({...summary, error: {message: error.message, ...(error.hint ? {hint: error.hint} : {})}}))
+    }
+    throw error
+  }
+}
+
+async function runBuild(options: BuildCommandOptions, started: number): Promise<ExitCodeValue> {
+  const timings: Record<string, number> = {}
   const out = await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
   if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   reportRecovered(await recoverLeftovers(out))
@@ -59,7 +82,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   if (cacheDir !== undefined) await checkCacheDir(cacheDir, {content: options.content, out})
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
   for (const warning of cache.warnings.splice(0)) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
-  const progress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
+  const shownProgress = createProgress({stream: process.stderr, quiet: options.quiet, verbose: options.verbose})
+  // Each stage's time is kept for the JSON summary too
+  const progress: Progress = {...shownProgress, timing: (stage, ms) => {
+    timings[stage] = Math.round(ms)
+    shownProgress.timing(stage, ms)
+  }}
   progress.detail(cacheDir === undefined ? 'No cache' : `Cache: ${cacheDir}`)
 
   // Nothing changed since the last build into this folder: nothing to write, the findings are the cache's
@@ -81,7 +109,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
-      return finish(unchanged.files, {cards: unchanged.manifest.cards.length, pages: unchanged.manifest.pages, pdfs: unchanged.manifest.pdfs, keptPdfs: unchanged.manifest.keptPdfs}, undefined)
+      const pdfs = unchanged.manifest.pdfs.map((pdf) => ({...pdf, fromCache: true}))
+      return finish(unchanged.files, {cards: unchanged.manifest.index ?? unchanged.manifest.cards.map(({slug}) => ({slug, title: '', themes: 0})), pages: unchanged.manifest.pages, pdfs, keptPdfs: unchanged.manifest.keptPdfs}, undefined)
     }
   }
 
@@ -95,6 +124,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     result = await buildSite({
       contentDir: options.content,
       card,
+      shard: options.shard,
       cache,
       cacheDir,
       tool,
@@ -122,19 +152,25 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const {hits, misses} = result.cardResults
   progress.detail(`Cards from the cache: ${hits} of ${hits + misses}; files made again: ${result.fileResults.misses}; PDFs from the cache: ${result.pdfs.filter((pdf) => pdf.fromCache).length} of ${result.pdfs.length}`)
   for (const warning of result.cacheWarnings) process.stderr.write(`kenniskaart: ${escapeTerminal(warning)}\n`)
-  const summary = {cards: result.cards.length, pages: result.pages, pdfs: result.pdfs, keptPdfs: result.keptPdfs}
+  const summary: Built = {cards: result.cards.map(cardOfSummary), pages: result.pages, pdfs: result.pdfs, keptPdfs: result.keptPdfs}
   return finish(result.files, summary, async () => {
     if (result.failed) return false
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, files: () => output.staged()})) await output.write(file)
+    const siteWide: SiteWideSettings = {address: defaultAddress}
+    if (options.shard) {
+      // A shard's output holds what merge needs to make the site-wide files; merge makes them
+      await output.write({path: shardManifestPath, contents: shardManifestText({format: 1, tool, shard: options.shard, allCards: result.allCards, cards: result.cards, siteWide})})
+    } else {
+      for (const file of await siteWideFiles({...siteWide, cards: result.cards, files: () => output.staged()})) await output.write(file)
+    }
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed
     if (settings !== undefined && manifestDir !== undefined && result.signatures) {
       const pdfs = summary.pdfs.map(({path: pdfPath, pageCount}) => ({path: pdfPath, pageCount}))
-      await writeManifest(manifestDir, out, {tool, settings, cards: result.signatures, pages: summary.pages, pdfs, keptPdfs: summary.keptPdfs}).catch(() => undefined)
+      await writeManifest(manifestDir, out, {tool, settings, cards: result.signatures, index: summary.cards, pages: summary.pages, pdfs, keptPdfs: summary.keptPdfs}).catch(() => undefined)
     }
     return true
   }, () => output.abandon())
@@ -143,21 +179,37 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
    * Report the findings; then put the output in place (`commit`, false when
    * the build failed) and say what was built, or throw it away.
    */
-  async function finish(
-    files: SiteBuildResult['files'],
-    built: {cards: number; pages: number; pdfs: Array<{path: string; pageCount: number}>; keptPdfs: string[]},
-    commit: (() => Promise<boolean>) | undefined,
-    abandon: () => Promise<void> = async () => {}
-  ): Promise<ExitCodeValue> {
-    const report = reportContent(files, {format: options.format, strict: options.strict})
-    if (!report.failed && (!commit || (await commit()))) return summarize(built)
-    await abandon()
-    process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} above and build again.\n`)
-    return ExitCode.contentErrors
+  async function finish(files: SiteBuildResult['files'], built: Built, commit: (() => Promise<boolean>) | undefined, abandon: () => Promise<void> = async () => {}): Promise<ExitCodeValue> {
+    const json = options.format === 'json'
+    const report = reportContent(files, {format: options.format, strict: options.strict, print: !json})
+    let exitCode: ExitCodeValue = ExitCode.ok
+    if (report.failed || (commit && !(await commit()))) {
+      await abandon()
+      const where = json ? 'in the summary on stdout' : 'above'
+      process.stderr.write(`Nothing was written: fix the ${report.errors > 0 ? 'errors' : 'warnings'} ${where} and build again.\n`)
+      exitCode = ExitCode.contentErrors
+    } else {
+      summarize(built)
+    }
+    if (json) {
+      const pdfs = exitCode === ExitCode.ok ? await pdfSizes(out, built.pdfs) : []
+      process.stdout.write(
+        buildSummaryText({
+          ...emptySummary(options, exitCode, started),
+          ...(exitCode === ExitCode.ok ? {cards: built.cards, pages: built.pages, keptPdfs: built.keptPdfs} : {}),
+          pdfs,
+          errors: report.errors,
+          warnings: report.warnings,
+          findings: report.findings,
+          timings: {...timings, total: Math.round(performance.now() - started)}
+        })
+      )
+    }
+    return exitCode
   }
 
   /** The summary line (and the note on kept PDFs). */
-  function summarize(built: {cards: number; pages: number; pdfs: Array<{path: string; pageCount: number}>; keptPdfs: string[]}): ExitCodeValue {
+  function summarize(built: Built): void {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
     if (built.keptPdfs.length > 0) {
@@ -165,17 +217,57 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       process.stderr.write(`Kept ${plural(built.keptPdfs.length, 'PDF')} from the previous build; ${they} not reprinted (build without --no-pdf to print again).\n`)
     }
     const pdfs = options.pdf ? `, ${plural(built.pdfs.length, 'PDF')} (${built.pdfs.map((pdf) => `${pdf.path}: ${plural(pdf.pageCount, 'page')}`).join('; ')})` : ''
-    if (options.quiet) return ExitCode.ok
+    if (options.quiet) return
     const target = path.relative(process.cwd(), path.resolve(options.out)) || '.'
-    process.stderr.write(`${escapeTerminal(`Built ${plural(built.cards, 'card')}, ${plural(built.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
-    return ExitCode.ok
+    const shard = options.shard ? ` (shard ${shardName(options.shard)})` : ''
+    process.stderr.write(`${escapeTerminal(`Built ${plural(built.cards.length, 'card')}${shard}, ${plural(built.pages, 'web page')}${pdfs} in ${seconds} s → ${target}`)}\n`)
   }
+}
+
+/** What a build made, for its summary. */
+interface Built {
+  cards: BuildSummary['cards']
+  pages: number
+  pdfs: Array<{path: string; pageCount: number; fromCache: boolean}>
+  keptPdfs: string[]
+}
+
+function cardOfSummary(entry: IndexEntry): BuildSummary['cards'][number] {
+  return {slug: entry.slug, title: entry.title, themes: entry.themeCount}
+}
+
+/** The JSON summary of a build that made nothing (yet). */
+function emptySummary(options: BuildCommandOptions, exitCode: number, started: number): BuildSummary {
+  return {
+    ok: exitCode === ExitCode.ok,
+    exitCode,
+    out: options.out,
+    shard: options.shard ? shardName(options.shard) : null,
+    cards: [],
+    pages: 0,
+    pdfs: [],
+    keptPdfs: [],
+    errors: 0,
+    warnings: 0,
+    findings: [],
+    timings: {total: Math.round(performance.now() - started)}
+  }
+}
+
+/** The PDFs written, with their sizes in the output as it now is. */
+async function pdfSizes(out: string, pdfs: Built['pdfs']): Promise<BuildSummary['pdfs']> {
+  const sized: BuildSummary['pdfs'] = []
+  for (const pdf of pdfs) {
+    const bytes = (await stat(path.join(out, ...pdf.path.split('/'))).catch(() => undefined))?.size ?? 0
+    sized.push({path: pdf.path, pages: pdf.pageCount, bytes, fromCache: pdf.fromCache})
+  }
+  return sized
 }
 
 /** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

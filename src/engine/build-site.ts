@@ -10,6 +10,7 @@ import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
 import type {PreflightFinding} from '../pdf/preflight/preflight.js'
 import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
+import {cardsOfShard, type Shard} from '../site/shard.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
 import {type CardStepContext, type CardStepResult, cardStepInput, publicationsOf, runCardStep} from './card-step.js'
@@ -46,6 +47,8 @@ export interface SiteBuildOptions {
   contentDir: string
   /** Build only this card. */
   card?: string | undefined
+  /** Build only this share of the cards (`--shard i/n`). */
+  shard?: Shard | undefined
   cache: CacheStore
   /** Where the cache is on disk, for the worker threads to open it too. */
   cacheDir?: string | undefined
@@ -85,6 +88,8 @@ export interface SiteBuildResult {
   /** True when any file has an error: the output written must then be thrown away. */
   failed: boolean
   cards: IndexEntry[]
+  /** Every card of the content by slug, also those another shard builds (`shard`). */
+  allCards: string[]
   pages: number
   pdfs: Array<{path: string; pageCount: number; fromCache: boolean}>
   keptPdfs: string[]
@@ -129,7 +134,8 @@ const workerThreshold = 8
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   forgetVisualThemes()
-  const listing = await listContent(options.contentDir, options.card)
+  const listed = await listContent(options.contentDir, options.card)
+  const listing = {...listed, cards: cardsOfShard(listed.cards, options.shard)}
   options.events?.cardsFound?.(listing.cards.length)
   const files: VFile[] = [...listing.problems]
   const cardFiles: VFile[][] = listing.cards.map(() => [])
@@ -361,6 +367,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     files: ordered,
     failed: failed || ordered.some(hasError),
     cards: entries,
+    allCards: listed.cards.map((entry) => entry.slug),
     pages,
     pdfs: pdfs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     keptPdfs,

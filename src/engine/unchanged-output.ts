@@ -34,6 +34,8 @@ export interface OutputManifest {
   /** The build's settings that change its output. */
   settings: string
   cards: CardSignature[]
+  /** The cards as `build --format json` names them (missing in a manifest of an older build). */
+  index?: Array<{slug: string; title: string; themes: number}>
   pages: number
   pdfs: Array<{path: string; pageCount: number}>
   keptPdfs: string[]

@@ -35,8 +35,10 @@ export async function realPathOfNearest(given: string): Promise<string> {
 export interface OutputPathOptions {
   /** The output folder (or file) as the user gave it. */
   out: string
-  /** The content folder as the user gave it. */
+  /** The content folder as the user gave it (for `merge`, one of the shard folders it reads). */
   content: string
+  /** What `content` is called in a refusal: `the content folder` unless told. */
+  contentName?: string | undefined
   /** What `out` names, for the wording of the refusal. */
   kind: 'folder' | 'file'
 }
@@ -59,15 +61,16 @@ export async function resolveOutputPath(options: OutputPathOptions): Promise<str
   const refuse = (why: string, hint = `Name a ${options.kind} of its own, such as \`--out ${options.kind === 'folder' ? 'dist' : 'kaart.pdf'}\`.`) => {
     throw new CliError(`Refusing to write the output to ${shown}: ${why}`, {exitCode: ExitCode.usage, hint})
   }
-  const besideContent = `Write the output beside the content, such as \`--out ${options.kind === 'folder' ? 'dist' : 'kaart.pdf'}\`.`
+  const besideContent = options.contentName === undefined ? `Write the output beside the content, such as \`--out ${options.kind === 'folder' ? 'dist' : 'kaart.pdf'}\`.` : undefined
   if (out === path.parse(out).root) refuse('it is the root of the file system')
   if (out === home) refuse('it is your home folder')
   if (isInside(home, out)) refuse('it holds your home folder')
   if (out === cwd) refuse('it is the current folder')
   if (isInside(cwd, out)) refuse('it holds the current folder')
-  if (out === content) refuse('it is the content folder', besideContent)
-  if (isInside(content, out)) refuse('it holds the content folder', besideContent)
-  if (isInside(out, content)) refuse('it lies inside the content folder', besideContent)
+  const contentName = options.contentName ?? 'the content folder'
+  if (out === content) refuse(`it is ${contentName}`, besideContent)
+  if (isInside(content, out)) refuse(`it holds ${contentName}`, besideContent)
+  if (isInside(out, content)) refuse(`it lies inside ${contentName}`, besideContent)
   return out
 }
 

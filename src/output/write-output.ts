@@ -16,6 +16,8 @@ export type WriteStep = 'write-file' | SwapStep
 export interface WriteOptions {
   outDir: string
   contentDir: string
+  /** What `contentDir` is called in a refusal (see `resolveOutputPath`). */
+  contentName?: string | undefined
   /** Overwrite a non-empty folder that kenniskaart did not make. */
   force?: boolean
   /**
@@ -35,8 +37,8 @@ export interface WriteOptions {
  * that kenniskaart did not make. A symbolic link to a folder is followed:
  * the folder it points to is the output, and the link stays.
  */
-export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'contentDir' | 'force'>): Promise<string> {
-  const outDir = await resolveOutputPath({out: options.outDir, content: options.contentDir, kind: 'folder'})
+export async function checkOutputDir(options: Pick<WriteOptions, 'outDir' | 'contentDir' | 'contentName' | 'force'>): Promise<string> {
+  const outDir = await resolveOutputPath({out: options.outDir, content: options.contentDir, contentName: options.contentName, kind: 'folder'})
   const info = await stat(outDir).catch(() => undefined)
   if (!info || options.force) return outDir
   const refuse = (why: string, hint: string) => {

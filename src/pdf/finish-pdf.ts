@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import type {PrintedLayout} from './destination-pages.js'
 import type {PdfMetadata} from './pdf-metadata.js'
 import {PdfDict, type PdfObjects, PdfRef} from './pdf-objects.js'
+import {renumberStructureIds} from './structure-ids.js'
 
 export type {PdfMetadata} from './pdf-metadata.js'
 
@@ -10,7 +11,8 @@ export type {PdfMetadata} from './pdf-metadata.js'
  * with SOURCE_DATE_EPOCH set, dates come from it, and the document ID is a
  * hash of what was printed (`printedFrom`: the HTML and its files), so the
  * same input gives the same bytes. The outline, tags and links Chromium
- * wrote are kept as they are.
+ * wrote are kept as they are, but for the tags' IDs, which are renumbered
+ * (see `renumberStructureIds`).
  *
  * A PDF the light reader could read (Chromium's own) keeps its bytes, but
  * for its dates, overwritten in place; the information, the catalog's
@@ -52,6 +54,7 @@ function appendInformation(objects: PdfObjects, metadata: PdfMetadata, date: Dat
 
   // The dates Chromium wrote stay in the file: they are overwritten in place, same length, with the build's date
   const bytes = Buffer.from(text, 'latin1')
+  renumberStructureIds(bytes)
   const chromiumDate = /^\(D:\d{14}[+-]\d\d'\d\d'\)$/
   for (const key of ['CreationDate', 'ModDate']) {
     const span = oldInfo.value.spans.get(key)
@@ -121,7 +124,9 @@ function chromiumStyleDate(date: Date): string {
 async function finishWithPdfLib(bytes: Uint8Array, metadata: PdfMetadata, date: Date, id: string): Promise<Uint8Array> {
   const {PDFHexString} = await import('pdf-lib')
   const {loadPdf} = await import('./load-pdf.js')
-  const document = await loadPdf(bytes)
+  const copy = Buffer.from(bytes)
+  renumberStructureIds(copy)
+  const document = await loadPdf(copy)
   document.setTitle(metadata.title, {showInWindowTitleBar: true})
   if (metadata.author) document.setAuthor(metadata.author)
   if (metadata.subject) document.setSubject(metadata.subject)

@@ -5,7 +5,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {HtmlValidate} from 'html-validate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {type CliResult, canRunInTerminal, copyCard, readTree, runCli, runCliInProcess, runCliInTerminal, workFolder} from './helpers/cli.js'
+import {type CliResult, canRunInTerminal, copyCard, readTree, runCli, runCliInProcess, runCliInTerminal, summaryFindings, workFolder} from './helpers/cli.js'
 import {bundledContentDir, fixtureCardsDir, repoRoot} from './helpers/content.js'
 import {headingLevels, skippedHeadingLevels} from './helpers/html.js'
 
@@ -198,7 +198,7 @@ describe('kenniskaart build with an unknown citation', () => {
   })
 
   it('prints the finding as JSON with --format json', () => {
-    const findings = JSON.parse(json.stdout) as unknown
+    const findings = summaryFindings(json.stdout)
     expect(findings).toEqual([
       {
         file: themeFile,

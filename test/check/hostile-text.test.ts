@@ -4,7 +4,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {escapeTerminal} from '../../src/report/escape-terminal.js'
 import {type Finding, formatFindings} from '../../src/report/findings.js'
-import {canRunInTerminal, readTree, repoRoot, runCliInProcess, runCliInTerminal, workFolder} from '../helpers/cli.js'
+import {canRunInTerminal, readTree, repoRoot, runCliInProcess, runCliInTerminal, summaryFindings, workFolder} from '../helpers/cli.js'
 
 /**
  * Text from content that reaches the terminal, CSS or the page: keys with
@@ -135,7 +135,7 @@ describe('kenniskaart build with a local theme that points outside its folder', 
     const run = await runCliInProcess(['build', '--content', 'content', '--out', 'site', '--no-pdf', '--format', 'json'], {cwd: folder.dir})
     expect(run.code).toBe(1)
     expect(run.stderr).not.toMatch(/unexpected error|at .*\.js:\d+/)
-    const rules = (JSON.parse(run.stdout) as Finding[]).map((finding) => `${finding.file} ${finding.rule}`)
+    const rules = summaryFindings<Finding>(run.stdout).map((finding) => `${finding.file} ${finding.rule}`)
     expect(new Set(rules)).toEqual(new Set(['themes/lek/theme.json theme-file-outside']))
     expect(await stat(path.join(folder.dir, 'site')).catch(() => undefined)).toBeUndefined()
   })

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCliInProcess} from '../helpers/cli.js'
+import {runCliInProcess, summaryFindings} from '../helpers/cli.js'
 import {type TempContent, tempContent, themeMarkdown} from '../helpers/content.js'
 
 const card = {'index.md': '---\ntitle: Kaart\n---\n\nIntro.\n', '01-thema.md': themeMarkdown('Thema')}
@@ -20,7 +20,7 @@ describe('kenniskaart build with card folders whose names are no slug', () => {
   it('reports each at its index.md and builds, prints and writes nothing: no EEXIST, no hang, no stack trace', async () => {
     // --no-pdf: the cards never reach the printer anyway, and starting a browser only to stop it makes this slow under load.
     const run = await runCliInProcess(['build', '--content', 'content', '--out', 'dist', '--no-pdf', '--format', 'json'], {cwd: `${temp.dir}/..`})
-    const findings = JSON.parse(run.stdout) as Array<{rule: string; file: string; line: number; column: number; hint: string}>
+    const findings = summaryFindings<{rule: string; file: string; line: number; column: number; hint: string}>(run.stdout)
     expect(findings.map((finding) => [finding.file, finding.rule, finding.line, finding.column])).toEqual([
       ['content/50%/index.md', 'card-slug-invalid', 1, 1],
       ['content/a#b/index.md', 'card-slug-invalid', 1, 1],

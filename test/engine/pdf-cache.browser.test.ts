@@ -2,7 +2,7 @@ import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {findBrowser} from '../../src/pdf/find-browser.js'
-import {projectWithContent, readTree, repoRoot, runCli, workFolder} from '../helpers/cli.js'
+import {projectWithContent, readTree, repoRoot, runCli, summaryFindings, workFolder} from '../helpers/cli.js'
 
 // The real CLI and the real browser, started through a script that notes
 // each start in a log: an unchanged card must print nothing and start no browser.
@@ -93,7 +93,7 @@ describe('a cached PDF whose print refused a request', () => {
         killAfterMs: 120_000
       })
       expect(run.code).toBe(0)
-      return (JSON.parse(run.stdout) as Array<{rule: string; file: string; line: number}>).filter((finding) => finding.rule === 'pdf-request-blocked')
+      return summaryFindings<{rule: string; file: string; line: number}>(run.stdout).filter((finding) => finding.rule === 'pdf-request-blocked')
     }
     const printed = await findings()
     expect(printed).toHaveLength(1)

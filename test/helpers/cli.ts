@@ -157,3 +157,8 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   }
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)))
 }
+
+/** The findings in what `build --format json` printed: its summary's `findings`. */
+export function summaryFindings<T = unknown>(stdout: string): T[] {
+  return (JSON.parse(stdout) as {findings: T[]}).findings
+}

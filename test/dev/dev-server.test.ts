@@ -174,7 +174,7 @@ describe('kenniskaart dev, starting and stopping', () => {
   it('stops as cleanly on Ctrl-C during the first build, once that build is done', async () => {
     const {dir} = await workFolder()
     // Enough cards that the first build is still running when Ctrl-C comes
-    generateCorpus(path.join(dir, 'content'), 300, 1)
+    generateCorpus(path.join(dir, 'content'), 120, 1)
     const child = spawn(process.execPath, [binPath, 'dev', '--port', '0'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
@@ -185,7 +185,7 @@ describe('kenniskaart dev, starting and stopping', () => {
     expect(await exited).toBe(0)
     expect(stderr).toContain('Stopped.')
     expect(stderr).not.toContain('Interrupted')
-  }, 60_000)
+  }, 120_000)
 
   it('refuses a port asked for by name that is in use, naming a free one', async () => {
     const {dir} = await workFolder()

@@ -139,6 +139,11 @@ console.log(JSON.stringify({version: manifest.version, failed: site.failed, page
   it('runs `npx kenniskaart build` from a sub-folder of the project, PDFs included', async () => {
     const sub = path.join(project, 'sub folder')
     await mkdir(sub)
+    // Without --content there, the content folder above is named, not a stack trace
+    const lost = await run(npx, ['--no', 'kenniskaart', 'build'], sub)
+    expect(lost.code).toBe(2)
+    expect(lost.stderr).toContain(`There is one in ${path.join('..', 'content')}`)
+    expect(lost.stderr).toContain(`\`--content ${path.join('..', 'content')}\``)
     const built = await run(npx, ['--no', 'kenniskaart', 'build', '--content', '../content', '--out', '../dist'], sub)
     expect(built.code, built.stderr).toBe(0)
     expect(built.stderr).toMatch(/Built 1 card, 5 web pages, 1 PDF/)

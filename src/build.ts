@@ -13,8 +13,8 @@ export interface BuildOptions {
   contentDir: string
   /** Build only this card. */
   card?: string
-  /** Print each card and its handouts to PDF; `false` builds the site alone. */
-  pdf?: PdfOptions | false
+  /** Print each card and its handouts to PDF with these options; left out or `false`, the site alone (no browser). */
+  pdf?: PdfOptions | false | undefined
   /**
    * Without printing: the PDF an earlier build wrote for a publication, if
    * any. It is kept in the output and offered for download as before.
@@ -47,12 +47,15 @@ export interface BuildResult {
 
 /**
  * Build in memory: read and check the content, render every page, and print
- * the PDFs. Nothing is written to disk; see `writeOutput` for that.
+ * the PDFs when asked. Nothing is written to disk; see `writeOutput` for that.
+ * The tests' way in (it hands back the cards and printed publications
+ * whole); the package's `build` is library/build.ts, through the engine,
+ * which gives the files `kenniskaart build` writes.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts while the content is read: the two take about as long
   // (puppeteer is loaded only when printing)
-  const pdfOptions = options.pdf === false ? undefined : (options.pdf ?? {})
+  const pdfOptions = options.pdf || undefined
   const launcher = pdfOptions && (await import('./pdf/start-browser.js'))
   // A browser passed in is the caller's to close; one started here is closed here
   const launched = pdfOptions && !pdfOptions.browser ? launcher?.startBrowser(pdfOptions.browserPath) : undefined

@@ -114,7 +114,7 @@ export async function pdfCommand(cardSlug: string, options: PdfCommandOptions): 
  * `--themes`, and a booklet is always of A5 pages (A4 pages shrunk onto
  * half an A4 sheet would print text at 71 %, too small to read).
  */
-function checkPdfOptions(options: PdfCommandOptions): void {
+export function checkPdfOptions(options: Pick<PdfCommandOptions, 'title' | 'themes' | 'booklet' | 'size'>): void {
   if (options.title !== undefined && options.themes === undefined) {
     throw new CliError('`--title` names a handout of the themes chosen with `--themes`', {
       exitCode: ExitCode.usage,
@@ -130,7 +130,7 @@ function checkPdfOptions(options: PdfCommandOptions): void {
 }
 
 /** What to print: a named handout, an ad-hoc one of `--themes`, or the whole card; at the size asked for. */
-function choosePublication(card: Card, themeSlugs: string[] | undefined, options: PdfCommandOptions): Publication {
+export function choosePublication(card: Card, themeSlugs: string[] | undefined, options: Pick<PdfCommandOptions, 'handout' | 'title' | 'size' | 'booklet'>): Publication {
   const defaultSize = options.booklet ? 'A5' : undefined
   if (options.handout !== undefined) {
     const handout = namedHandout(card, options.handout)
@@ -163,7 +163,7 @@ function namedHandout(card: Card, slug: string): Handout {
 }
 
 /** `--themes` naming a theme the card does not have: a mistake in the call, with the likely slug. */
-function unknownThemesError(cardSlug: string, unknown: string[], known: string[]): CliError {
+export function unknownThemesError(cardSlug: string, unknown: string[], known: string[]): CliError {
   const suggestions = unknown.flatMap((slug) => {
     const meant = suggest(slug, known)
     return meant === undefined ? [] : [`\`${meant}\` for \`${slug}\``]

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import {CliError, ExitCode} from '../errors.js'
+import {contentFolderAbove} from './content-folder-above.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
 import {cardSlugProblem} from './card-slug.js'
@@ -63,9 +64,14 @@ export async function listContent(contentDir: string, onlyCard?: string): Promis
   try {
     entries = await readdir(dir, {withFileTypes: true})
   } catch (error) {
+    // Run from a sub-folder of the project, say: the content folder is above
+    const above = contentFolderAbove(contentDir)
     throw new CliError(`Cannot read the content folder ${path.relative(process.cwd(), dir) || '.'}`, {
       exitCode: ExitCode.usage,
-      hint: 'Run kenniskaart in a project with a `content/` folder, or name one with `--content <dir>`.',
+      hint:
+        above === undefined
+          ? 'Run kenniskaart in a project with a `content/` folder, or name one with `--content <dir>`.'
+          : `There is one in ${above}: run kenniskaart in ${path.dirname(above) || '.'}, the project's folder (its output goes to dist/ there), or name it with \`--content ${above}\`.`,
       cause: error
     })
   }

@@ -89,9 +89,22 @@ export class PdfBrowser {
 
   private constructor(
     private readonly browser: Browser,
-    private readonly profileDir: string
+    /** The profile folder of a browser started here; undefined for one adopted from the caller. */
+    private readonly profileDir: string | undefined
   ) {
-    this.untrack = trackBrowser(() => this.close())
+    // A browser of the caller's is theirs to close, on Ctrl-C too
+    this.untrack = profileDir === undefined ? () => {} : trackBrowser(() => this.close())
+  }
+
+  /**
+   * Print with a browser the caller launched (puppeteer-core's `Browser`):
+   * it is checked to be new enough, and closing the result closes only the
+   * pages opened here, never the browser, which stays the caller's.
+   */
+  static async adopt(browser: Browser): Promise<PdfBrowser> {
+    const adopted = new PdfBrowser(browser, undefined)
+    await adopted.refuseIfTooOld({executablePath: browser.process()?.spawnfile ?? 'passed in', foundBy: 'option'})
+    return adopted
   }
 
   /**
@@ -291,6 +304,11 @@ export class PdfBrowser {
 
   private async shutDown(): Promise<void> {
     this.untrack()
+    if (this.profileDir === undefined) {
+      // The caller's browser: only the pages opened here are closed
+      await Promise.all(this.idlePages.splice(0).map((page) => page.then(({page: open}) => settleWithin(2000, open.close()), () => undefined)))
+      return
+    }
     const child = this.browser.process()
     const inTime = await settleWithin(5000, this.browser.close())
     if (!inTime && child && child.exitCode === null) child.kill('SIGKILL')

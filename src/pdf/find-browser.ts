@@ -41,13 +41,32 @@ export async function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv 
 
   throw new CliError('No Chrome, Chromium or Edge was found to print the PDFs with', {
     exitCode: ExitCode.noBrowser,
-    hint: [
-      'Install one, for example on Debian or Ubuntu: `sudo apt-get install -y chromium`,',
-      'or with puppeteer: `npx @puppeteer/browsers install chrome-headless-shell@stable`;',
-      'or point to one with --browser <path> or KENNISKAART_BROWSER.',
-      'To build the website alone, pass --no-pdf.'
-    ].join(' ')
+    hint: missingBrowserHint(process.platform, env)
   })
+}
+
+/**
+ * What to do when no browser is found: install one the platform's way, or
+ * download one into the very folder kenniskaart searches (puppeteer's
+ * cache; `@puppeteer/browsers install` puts it in the current folder unless
+ * `--path` names another), or name one.
+ */
+export function missingBrowserHint(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string {
+  const install =
+    platform === 'linux'
+      ? 'Install one, for example on Debian or Ubuntu: `sudo apt-get install -y chromium`;'
+      : 'Install Google Chrome or Microsoft Edge (found where their installers put them);'
+  return [
+    install,
+    `or download one where kenniskaart looks: \`npx @puppeteer/browsers install chrome-headless-shell@stable --path "${puppeteerCacheDir(env)}"\`;`,
+    'or point to one with --browser <path> or KENNISKAART_BROWSER.',
+    'To build the website alone, pass --no-pdf.'
+  ].join(' ')
+}
+
+/** The folder of downloaded browsers kenniskaart searches: puppeteer's cache, `PUPPETEER_CACHE_DIR` or ~/.cache/puppeteer. */
+export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer'))
 }
 
 /** The program a named browser path stands for, or a `CliError` (exit 3) saying why it cannot be one. */
@@ -93,7 +112,7 @@ export async function appBundleExecutable(bundle: string): Promise<string | unde
 }
 
 async function browserInPuppeteerCache(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer')
+  const cacheDir = puppeteerCacheDir(env)
   if (!existsSync(cacheDir)) return undefined
   // Loaded only when there is a cache to look in: finding a browser (for a cache key, say) then costs a few file checks
   const {Browser, computeExecutablePath, getInstalledBrowsers} = await import('@puppeteer/browsers')

@@ -73,8 +73,13 @@ function displayPath(file: VFile, cwd: string): string {
   return path.relative(cwd, path.resolve(cwd, file.path)) || file.path
 }
 
-/** Format findings for people (text), machines (json) or GitHub Actions (github). */
-export function formatFindings(findings: Finding[], format: FindingsFormat, options: FormatOptions): string {
+/**
+ * Format findings for people (text), machines (json) or GitHub Actions
+ * (github). The text format shows the line each finding is about when
+ * `sources` has the files' text (see `collectSources`); colour is off
+ * unless asked for.
+ */
+export function formatFindings(findings: Finding[], format: FindingsFormat, options: FormatOptions = {color: false}): string {
   if (format === 'json') return `${JSON.stringify(findings, null, 2)}\n`
   if (format === 'github') return findings.map(githubCommand).join('')
   return formatText(findings, options)

@@ -56,8 +56,8 @@ describe('the documentation link of a rule', () => {
     expect(fileURLToPath(url)).toBe(path.join(repoRoot, 'docs', 'rules.md'))
   })
 
-  it('is shipped: the package includes docs/', async () => {
+  it('is shipped: the package includes docs/rules.md', async () => {
     const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {files: string[]}
-    expect(manifest.files).toContain('docs')
+    expect(manifest.files).toContain('docs/rules.md')
   })
 })

@@ -92,6 +92,7 @@ export function createProgram(): Command {
     .option('-o, --out <dir>', 'output folder, replaced as a whole when the build succeeds', 'dist')
     .option('--card <slug>', 'build only this card')
     .option('--no-pdf', 'build the website only, without PDFs')
+    .option('--no-search', 'leave out the search index (and the search box)')
     .addOption(visualThemeOption())
     .addOption(browserOption())
     .addOption(timeoutOption())

@@ -18,6 +18,7 @@ import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
 import {defaultAddress} from '../site/address.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
+import {searchScript} from '../search/search-script.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
 
@@ -25,6 +26,8 @@ export interface BuildCommandOptions {
   content: string
   out: string
   pdf: boolean
+  /** The search index and the pages' search box; `false` (`--no-search`) leaves them out. */
+  search?: boolean
   force: boolean
   format: FindingsFormat
   strict: boolean
@@ -55,6 +58,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const previous = (relative: string) => (ownOutput ? readFile(path.join(out, ...relative.split('/'))).catch(() => undefined) : Promise.resolve(undefined))
   const card = options.card
   const tool = await toolId()
+  const search = options.search === false ? undefined : {script: (await searchScript()).path}
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
   if (cacheDir !== undefined) await checkCacheDir(cacheDir, {content: options.content, out})
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
@@ -77,7 +81,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
         tool,
         settings,
         cache,
-        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme})
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme, search})
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
@@ -103,6 +107,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
       workers: options.threads ?? 'auto',
       visualTheme: options.theme,
+      search,
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
       events: {
         cardsFound: (total) => progress.start('cards', total),
@@ -128,7 +133,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, files: () => output.staged()})) await output.write(file)
+    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, search: search !== undefined, files: () => output.staged()})) await output.write(file)
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed
@@ -175,7 +180,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
 /** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, search: options.search !== false})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

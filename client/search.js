@@ -66,8 +66,9 @@ function startSearch(box) {
   let loading
   const pagefind = () =>
     (loading ??= import(new URL('pagefind/pagefind.js', root).href).then(async (module) => {
-      // Result URLs are kept from the site's root: under a subfolder they start with it
-      await module.options({baseUrl: root.pathname})
+      // Result URLs are kept from the site's root: under a subfolder they start with it. Pagefind
+      // searches in this page, not in a web worker: a worker is not bound by the page's policy
+      await module.options({baseUrl: root.pathname, noWorker: true})
       await module.init()
       return module
     }))

@@ -36,8 +36,8 @@ export const contentSecurityPolicy = [
  * The policy of a page with the search box: the same, and the search
  * client, Pagefind's script and its WebAssembly from the site itself
  * (`'wasm-unsafe-eval'` compiles WebAssembly, it runs no text as script),
- * and its index files fetched from there. Pagefind's web worker is a
- * script of the site too (`worker-src` falls back to `script-src`).
+ * and its index files fetched from there. The search runs in the page (no
+ * web worker, whose requests the page's policy would not govern).
  */
 export const searchContentSecurityPolicy = `${contentSecurityPolicy}; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'`
 

@@ -5,14 +5,15 @@ import type {OutputFile} from '../output/output-file.js'
 export const searchIndexFolder = 'pagefind/'
 
 /**
- * The parts of Pagefind's bundle the site's search uses: its API module and
- * web worker, the index's entry, and per language the metadata, the word
+ * The parts of Pagefind's bundle the site's search uses: its API module
+ * (not its web worker: the search client runs it in the page, under the
+ * page's Content-Security-Policy), the index's entry, and per language the metadata, the word
  * index, the filters, the pages' fragments and the WebAssembly of the
  * language's stemmer. Pagefind's ready-made interfaces (`pagefind-ui.js`
  * and others) and the playground are left out: the site has its own box
  * (client/search.js).
  */
-const usedFiles = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|filter|fragment)\/[^/]+)$/
+const usedFiles = /^(?:pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|filter|fragment)\/[^/]+)$/
 
 /** Whether a path of the output belongs to the search (the index or the search client): made anew over the whole output by every build. */
 export function isSearchPath(filePath: string): boolean {

@@ -1,4 +1,5 @@
 import {CliError} from '../errors.js'
+import {primaryLanguage} from '../labels.js'
 import type {OutputFile} from '../output/output-file.js'
 
 /** The folder of the search index in the output, beside the site's index page. */
@@ -28,7 +29,8 @@ export function isSearchPath(filePath: string): boolean {
  * the same bytes. Each page is indexed in its own language (`<html lang>`):
  * Pagefind stems the words of the languages it knows (Dutch, English and
  * others) and makes one index per language; the search box asks the one of
- * the page it is on.
+ * the page it is on. Regional variants share their language's index (see
+ * `inPrimaryLanguage`).
  */
 export async function searchIndexFiles(files: AsyncIterable<OutputFile>): Promise<OutputFile[]> {
   const pages: Array<{url: string; content: string}> = []
@@ -36,7 +38,7 @@ export async function searchIndexFiles(files: AsyncIterable<OutputFile>): Promis
     if (!file.path.endsWith('.html')) continue
     const content = typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8')
     if (!content.includes('data-pagefind-body')) continue
-    pages.push({url: `/${file.path.replace(/(?:^|(?<=\/))index\.html$/, '')}`, content})
+    pages.push({url: `/${file.path.replace(/(?:^|(?<=\/))index\.html$/, '')}`, content: inPrimaryLanguage(content)})
   }
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   if (pages.length === 0) return []
@@ -69,6 +71,16 @@ export async function searchIndexFiles(files: AsyncIterable<OutputFile>): Promis
     // Pagefind's program runs beside this one until it is closed
     await pagefind.close()
   }
+}
+
+/**
+ * A page as Pagefind should read it: in its primary language (`nl-BE` →
+ * `nl`), so the cards in Flemish and in Dutch are one index, which the
+ * search finds from either (Pagefind takes `nl` for a page in `nl-BE` when
+ * there is no `nl-be` index).
+ */
+function inPrimaryLanguage(html: string): string {
+  return html.replace(/^(<!doctype html><html lang=")([^"]*)"/i, (_whole, start: string, lang: string) => `${start}${primaryLanguage(lang)}"`)
 }
 
 function searchFailed(message: string, cause?: unknown): CliError {

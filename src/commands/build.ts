@@ -133,7 +133,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, search: search !== undefined, files: () => output.staged()})) await output.write(file)
+    const siteWide = await siteWideFiles({cards: result.cards, address: defaultAddress, search: search !== undefined, files: () => output.staged()}).catch(async (error: unknown) => {
+      await output.abandon()
+      throw error
+    })
+    for (const file of siteWide) await output.write(file)
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed

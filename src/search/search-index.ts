@@ -1,6 +1,7 @@
 import {CliError} from '../errors.js'
 import {primaryLanguage} from '../labels.js'
 import type {OutputFile} from '../output/output-file.js'
+import {checkPagefindProgram} from './pagefind-program.js'
 
 /** The folder of the search index in the output, beside the site's index page. */
 export const searchIndexFolder = 'pagefind/'
@@ -42,6 +43,7 @@ export async function searchIndexFiles(files: AsyncIterable<OutputFile>): Promis
   }
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   if (pages.length === 0) return []
+  await checkPagefindProgram()
 
   const pagefind = await import('pagefind').catch((error: unknown) => {
     throw searchFailed('Pagefind, which makes the search index, could not be loaded', error)
@@ -85,8 +87,5 @@ function inPrimaryLanguage(html: string): string {
 
 function searchFailed(message: string, cause?: unknown): CliError {
   const reason = cause instanceof Error ? `: ${cause.message.split('\n')[0]}` : ''
-  return new CliError(`${message}${reason}`, {
-    hint: 'Pagefind comes with kenniskaart as a program for each platform (@pagefind/<platform>); reinstall kenniskaart (npm ci), or build without the search: --no-search.',
-    cause
-  })
+  return new CliError(`${message}${reason}`, {hint: 'Build without the search (--no-search) to publish the site without it.', cause})
 }

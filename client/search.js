@@ -60,6 +60,8 @@ function startSearch(box) {
   const input = /** @type {HTMLInputElement} */ (box.querySelector('.site-search-input'))
   const status = /** @type {HTMLElement} */ (box.querySelector('.site-search-status'))
   const list = /** @type {HTMLOListElement} */ (box.querySelector('.site-search-results'))
+  // On a card's pages: search that card alone (the index's filter by card)
+  const scope = /** @type {HTMLInputElement | null} */ (box.querySelector('.site-search-scope-input'))
   if (!input || !status || !list) return
   const labels = box.dataset
   /** @type {Promise<any> | undefined} */
@@ -115,7 +117,7 @@ function startSearch(box) {
     if (query === '') return clear()
     try {
       const module = await pagefind()
-      const found = await module.debouncedSearch(query, {}, 150)
+      const found = await module.debouncedSearch(query, scope?.checked ? {filters: {card: scope.value}} : {}, 150)
       // A newer search replaced this one
       if (found === null || asked !== latest) return
       const results = await Promise.all(found.results.slice(0, shownResults).map((result) => result.data()))
@@ -130,6 +132,7 @@ function startSearch(box) {
 
   const links = () => [...list.querySelectorAll('.site-search-result-link')]
   input.addEventListener('input', () => void search())
+  scope?.addEventListener('change', () => void search())
   // The index loads when the box is first used, not with every page
   input.addEventListener('focus', () => void pagefind().catch(() => undefined), {once: true})
   input.addEventListener('keydown', (event) => {

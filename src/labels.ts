@@ -40,6 +40,8 @@ const nl = {
   /** The search box in the page header (shown only where search works, with JavaScript). */
   search: 'Zoeken',
   searchPlaceholder: 'Zoek in de kenniskaarten',
+  /** Beside the search box of a card's pages: search that card alone. */
+  searchThisCard: 'Alleen in deze kenniskaart',
   /** How many pages the search found: "1 resultaat", "12 resultaten". */
   searchResultsOne: '{count} resultaat',
   searchResultsOther: '{count} resultaten',
@@ -86,6 +88,7 @@ const en: Labels = {
   contactPost: 'Postal address',
   search: 'Search',
   searchPlaceholder: 'Search the knowledge cards',
+  searchThisCard: 'Only in this card',
   searchResultsOne: '{count} result',
   searchResultsOther: '{count} results',
   searchNoResults: 'Nothing found for “{query}”',

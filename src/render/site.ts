@@ -224,7 +224,7 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
           h('span', {className: ['site-header-title']}, card.meta.title)
         ]),
         h('a', {className: ['site-header-all'], href: relativeUrl(page, 'index.html')}, labels.allCards),
-        search && searchBox(page, labels)
+        search && searchBox(page, labels, card.slug)
       ]),
       h('main', {id: 'main', ...(search && searchAttributes(card, search.title))}, main),
       h('footer', {className: ['site-footer']}, [

@@ -79,6 +79,19 @@ describe('the search index', () => {
     expect(index.filter((file) => file.path.startsWith('pagefind/wasm.')).map((file) => file.path).sort()).toEqual(['pagefind/wasm.en.pagefind', 'pagefind/wasm.nl.pagefind'])
   })
 
+  it('indexes a language Pagefind has no stemmer for (Frisian) with its stemmer-less WebAssembly', async () => {
+    const frisian = (
+      await load('fryske-kaart', {
+        'index.md': '---\ntitle: Fryske kaart\nlang: fy\nsources: []\n---\n\nYnlieding.\n',
+        '01-learen.md': themeMarkdown('Learen', 'Learkrêften leare mei-inoar.')
+      })
+    ).card!
+    const index = await searchIndexFiles(asFiles([...pagesOf(dutch), ...pagesOf(frisian)]))
+    const entry = JSON.parse(String(index.find((file) => file.path === 'pagefind/pagefind-entry.json')!.contents)) as {languages: Record<string, {wasm: string | null}>}
+    expect(entry.languages.fy?.wasm).toBeNull()
+    expect(index.filter((file) => file.path.startsWith('pagefind/wasm.')).map((file) => file.path).sort()).toEqual(['pagefind/wasm.nl.pagefind', 'pagefind/wasm.unknown.pagefind'])
+  })
+
   it('is the same bytes for the same pages, in whatever order they come', async () => {
     const pages = [...pagesOf(dutch), ...pagesOf(english)]
     const first = await searchIndexFiles(asFiles(pages))

@@ -164,6 +164,23 @@ describe('search across cards, served under /kennis/', () => {
     }
   })
 
+  it('narrows the search to the card of the page, by the index\'s card filter', async () => {
+    const {page, trouble} = await openPage(browser, `${bundled.url}collectief-leren/vijf-fasen/`)
+    try {
+      const all = await search(page, 'team')
+      const cardOf = (href: string) => new URL(href).pathname.split('/')[2]
+      expect(new Set(all.results.map((result) => cardOf(result.href)))).toEqual(new Set(['collectief-leren', 'professionele-leercultuur']))
+      expect(await page.$eval('.site-search-scope', (label) => label.textContent)).toBe(' Alleen in deze kenniskaart')
+      await page.click('.site-search-scope-input')
+      await page.waitForFunction(`[...document.querySelectorAll('.site-search-result-link')].every((link) => link.pathname.startsWith('/kennis/collectief-leren/'))`, {timeout: 10_000})
+      const narrowed = await page.$$eval('.site-search-result-link', (links) => links.length)
+      expect(narrowed).toBeGreaterThan(0)
+      expect(trouble).toEqual(noTrouble)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('shows no search box without JavaScript, and the page works as before', async () => {
     const page = await browser.newPage()
     try {

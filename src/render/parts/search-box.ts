@@ -9,9 +9,10 @@ import {relativeUrl} from '../urls.js'
  * `file://`, has no box that cannot work. It carries the relative URL of
  * the site's root, where the index is (`pagefind/`), so the site finds its
  * index under any folder it is served from; and the labels the script
- * shows, in the page's language.
+ * shows, in the page's language. On a card's pages (`card`, its slug), a
+ * checkbox narrows the search to that card (the index's `card` filter).
  */
-export function searchBox(page: string, labels: Labels): Element {
+export function searchBox(page: string, labels: Labels, card?: string): Element {
   const toIndex = relativeUrl(page, 'index.html')
   return h(
     'div',
@@ -37,6 +38,9 @@ export function searchBox(page: string, labels: Labels): Element {
         ariaControls: 'site-search-results',
         ariaDescribedBy: 'site-search-status'
       }),
+      card === undefined
+        ? undefined
+        : h('label', {className: ['site-search-scope']}, [h('input', {className: ['site-search-scope-input'], type: 'checkbox', value: card}), ' ', labels.searchThisCard]),
       h('p', {className: ['site-search-status'], id: 'site-search-status', role: 'status'}),
       h('ol', {className: ['site-search-results'], id: 'site-search-results', hidden: true})
     ]

@@ -18,7 +18,7 @@ import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
 import {defaultAddress} from '../site/address.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
-import {searchScript} from '../search/search-script.js'
+import {pageSearch} from '../search/search-script.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
 
@@ -58,7 +58,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   const previous = (relative: string) => (ownOutput ? readFile(path.join(out, ...relative.split('/'))).catch(() => undefined) : Promise.resolve(undefined))
   const card = options.card
   const tool = await toolId()
-  const search = options.search === false ? undefined : {script: (await searchScript()).path}
+  const search = await pageSearch(options.search !== false)
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
   if (cacheDir !== undefined) await checkCacheDir(cacheDir, {content: options.content, out})
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)

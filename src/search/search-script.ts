@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import type {OutputFile} from '../output/output-file.js'
 import {hashedName} from '../output/hashed-name.js'
+import type {PageSearch} from '../render/site.js'
 
 /** Where the search client is in the package. */
 const clientScript = new URL('../../client/search.js', import.meta.url)
@@ -15,4 +16,13 @@ let script: Promise<OutputFile> | undefined
 export function searchScript(): Promise<OutputFile> {
   script ??= readFile(clientScript).then((contents) => ({path: hashedName('assets/search.js', contents), contents}))
   return script
+}
+
+/**
+ * What the pages of a site with search need to know of it (the client's
+ * published path), or undefined for a site without search (`--no-search`):
+ * for `buildSite`'s `search` and `renderIndexPage`.
+ */
+export async function pageSearch(enabled: boolean): Promise<PageSearch | undefined> {
+  return enabled ? {script: (await searchScript()).path} : undefined
 }

@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     files: ['client/**'],
     languageOptions: {
-      globals: {document: 'readonly', window: 'readonly', location: 'readonly', EventSource: 'readonly', CustomEvent: 'readonly', DOMParser: 'readonly', fetch: 'readonly'}
+      globals: {document: 'readonly', window: 'readonly', location: 'readonly', EventSource: 'readonly', CustomEvent: 'readonly', DOMParser: 'readonly', fetch: 'readonly', HTMLElement: 'readonly'}
     }
   }
 )

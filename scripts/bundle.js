@@ -28,9 +28,10 @@ const entryPoints = {
  * @puppeteer/browsers reads files of its own), and css-tree, which reads
  * its data files (`../data/patch.json`, mdn-data) with `createRequire`
  * relative to its own modules, and tinypool, which starts its worker
- * threads from a file of its own.
+ * threads from a file of its own, and pagefind, which finds its program
+ * (@pagefind/<platform>) with `require.resolve` relative to itself.
  */
-const external = ['puppeteer-core', '@puppeteer/browsers', 'css-tree', 'tinypool']
+const external = ['puppeteer-core', '@puppeteer/browsers', 'css-tree', 'tinypool', 'pagefind']
 
 /**
  * `import.meta.url` in kenniskaart's own modules means "where this module

@@ -104,6 +104,7 @@ export function createProgram(): Command {
     .addOption(new Option('--card <slug>', 'build only this card').conflicts('shard'))
     .addOption(shardOption())
     .option('--no-pdf', 'build the website only, without PDFs')
+    .option('--no-search', 'leave out the search index (and the search box)')
     .addOption(visualThemeOption())
     .addOption(browserOption())
     .addOption(timeoutOption())

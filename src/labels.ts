@@ -36,7 +36,18 @@ const nl = {
   contactEmail: 'E-mail',
   contactWebsite: 'Website',
   contactVisit: 'Bezoekadres',
-  contactPost: 'Postadres'
+  contactPost: 'Postadres',
+  /** The search box in the page header (shown only where search works, with JavaScript). */
+  search: 'Zoeken',
+  searchPlaceholder: 'Zoek in de kenniskaarten',
+  /** Beside the search box of a card's pages: search that card alone. */
+  searchThisCard: 'Alleen in deze kenniskaart',
+  /** How many pages the search found: "1 resultaat", "12 resultaten". */
+  searchResultsOne: '{count} resultaat',
+  searchResultsOther: '{count} resultaten',
+  /** `{query}` is what was typed. */
+  searchNoResults: 'Niets gevonden voor “{query}”',
+  searchFailed: 'Zoeken lukt nu niet.'
 }
 
 /** The names of the labels: what a theme's `labels` may set. */
@@ -74,7 +85,14 @@ const en: Labels = {
   contactEmail: 'Email',
   contactWebsite: 'Website',
   contactVisit: 'Visiting address',
-  contactPost: 'Postal address'
+  contactPost: 'Postal address',
+  search: 'Search',
+  searchPlaceholder: 'Search the knowledge cards',
+  searchThisCard: 'Only in this card',
+  searchResultsOne: '{count} result',
+  searchResultsOther: '{count} results',
+  searchNoResults: 'Nothing found for “{query}”',
+  searchFailed: 'Search is not available right now.'
 }
 
 /** The label tables kenniskaart ships, by primary language subtag. */

@@ -21,6 +21,7 @@ import {type Shard, shardName} from '../site/shard.js'
 import {type BuildSummary, buildSummaryText} from '../report/build-summary.js'
 import {type SiteWideSettings, shardManifestPath, shardManifestText} from '../site/shard-manifest.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
+import {pageSearch} from '../search/search-script.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
 
@@ -28,6 +29,8 @@ export interface BuildCommandOptions {
   content: string
   out: string
   pdf: boolean
+  /** The search index and the pages' search box; `false` (`--no-search`) leaves them out. */
+  search?: boolean
   force: boolean
   format: FindingsFormat
   strict: boolean
@@ -78,6 +81,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
   const previous = (relative: string) => (ownOutput ? readFile(path.join(out, ...relative.split('/'))).catch(() => undefined) : Promise.resolve(undefined))
   const card = options.card
   const tool = await toolId()
+  const search = await pageSearch(options.search !== false)
   const cacheDir = options.cache === false ? undefined : options.cacheDir === undefined ? defaultCacheDir() : path.resolve(options.cacheDir)
   if (cacheDir !== undefined) await checkCacheDir(cacheDir, {content: options.content, out})
   const cache = cacheDir === undefined ? noCache() : await diskCache(cacheDir, tool)
@@ -105,7 +109,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
         tool,
         settings,
         cache,
-        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme})
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme, search})
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
@@ -133,6 +137,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
       workers: options.threads ?? 'auto',
       visualTheme: options.theme,
+      search,
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
       events: {
         cardsFound: (total) => progress.start('cards', total),
@@ -158,12 +163,16 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    const siteWide: SiteWideSettings = {address: defaultAddress}
+    const siteWide: SiteWideSettings = {address: defaultAddress, search: search !== undefined}
     if (options.shard) {
       // A shard's output holds what merge needs to make the site-wide files; merge makes them
       await output.write({path: shardManifestPath, contents: shardManifestText({format: 1, tool, shard: options.shard, allCards: result.allCards, cards: result.cards, siteWide})})
     } else {
-      for (const file of await siteWideFiles({...siteWide, cards: result.cards, files: () => output.staged()})) await output.write(file)
+      const files = await siteWideFiles({...siteWide, cards: result.cards, files: () => output.staged()}).catch(async (error: unknown) => {
+        await output.abandon()
+        throw error
+      })
+      for (const file of files) await output.write(file)
     }
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
@@ -267,7 +276,7 @@ async function pdfSizes(out: string, pdfs: Built['pdfs']): Promise<BuildSummary[
 /** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null, search: options.search !== false})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

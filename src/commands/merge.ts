@@ -8,6 +8,7 @@ import {resolveOutputPath} from '../output/resolve-output-path.js'
 import {openOutput} from '../output/write-output.js'
 import {type IndexEntry, renderIndexPage} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
+import {pageSearch} from '../search/search-script.js'
 import {shardName} from '../site/shard.js'
 import {parseShardManifest, type ShardManifest, shardManifestPath} from '../site/shard-manifest.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
@@ -62,7 +63,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
       }
     }
     const cards: IndexEntry[] = shards.flatMap((shard) => shard.manifest.cards).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    await output.write(renderIndexPage(cards))
+    await output.write(renderIndexPage(cards, await pageSearch(first.siteWide.search === true)))
     for (const file of await siteWideFiles({...first.siteWide, cards, files: () => output.staged()})) await output.write(file)
     await output.commit()
   } catch (error) {

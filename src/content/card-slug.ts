@@ -3,9 +3,9 @@ import {isValidSlug, suggestSlug} from './slug.js'
 /**
  * Names a card folder may not take although they are valid slugs: the
  * output keeps its own folders beside the cards (`assets/` holds the
- * visual themes' stylesheets and fonts).
+ * visual themes' stylesheets and fonts, `pagefind/` the search index).
  */
-export const reservedCardSlugs: readonly string[] = ['assets']
+export const reservedCardSlugs: readonly string[] = ['assets', 'pagefind']
 
 /** Why a card folder's name cannot be its slug, and a name that can. */
 export interface CardSlugProblem {

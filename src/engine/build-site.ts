@@ -9,7 +9,7 @@ import type {OutputFile} from '../output/output-file.js'
 import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
 import type {PreflightFinding} from '../pdf/preflight/preflight.js'
 import type {PdfBrowser} from '../pdf/browser.js'
-import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
+import {type IndexEntry, type PageSearch, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
 import {cardsOfShard, type Shard} from '../site/shard.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
@@ -79,6 +79,8 @@ export interface SiteBuildOptions {
   workers?: 'auto' | number | false
   /** A visual theme for every card instead of its own (`--theme`); checked to exist by the caller. */
   visualTheme?: string | undefined
+  /** The site has search: its pages get the search box (the index itself is made over the whole output, see src/site/site-wide.ts). */
+  search?: PageSearch | undefined
   events?: EngineEvents
 }
 
@@ -191,7 +193,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     cardFiles[position] = ownFiles
     const linksAll = options.pdf !== false || options.linkAllPdfs === true
     const kept = linksAll ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
-    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme}
+    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme, search: options.search}
     const key = cardKey(folder, context)
 
     // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
@@ -347,7 +349,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const others = options.otherIndexEntries ? await options.otherIndexEntries() : []
       const listed = [...entries, ...others.filter((other) => !entries.some((entry) => entry.slug === other.slug))]
       listed.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-      await write(renderIndexPage(listed))
+      await write(renderIndexPage(listed, options.search))
       for (const name of [...new Set(entries.map((entry) => entry.visualTheme))].sort()) {
         const theme = themes.get(name)
         if (theme?.load.kind === 'loaded') for (const asset of await themeAssets(theme.load.theme)) await write(asset)

@@ -6,7 +6,7 @@ import {isInvalidKey} from '../content/frontmatter.js'
 import {cardDraft, loadCardFile, type ThemeDraft, themeDraft} from '../content/load-files.js'
 import type {CardFolder} from '../content/read-content.js'
 import type {OutputFile} from '../output/output-file.js'
-import type {IndexEntry} from '../render/site.js'
+import type {IndexEntry, PageSearch} from '../render/site.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
 import {type VisualTheme, visualThemeNames} from '../theme/load-visual-theme.js'
@@ -38,6 +38,8 @@ export interface CardStepContext {
   tool: string
   /** A visual theme for every card, instead of the one its `theme:` names (`--theme`); the caller checked that it exists. */
   visualTheme?: string | undefined
+  /** The site has search: the pages get the search box (see `build --no-search`). */
+  search?: PageSearch | undefined
 }
 
 /** A card folder as plain data, to run the per-card step in another thread. */
@@ -145,7 +147,7 @@ async function renderCard(card: Card, input: CardStepContext): Promise<NonNullab
   const [{indexEntry, renderCardPages}, {printKey}] = await Promise.all([import('../render/site.js'), import('../pdf/print-key.js')])
   const publications = publicationsOf(card)
   const offered = input.downloads === 'all' ? publications : publications.filter((publication) => input.downloads.includes(publicationPath(publication)))
-  const pages = renderCardPages(card, offered)
+  const pages = renderCardPages(card, offered, input.search)
   for (const image of card.images) pages.push({path: `${card.slug}/${image.path}`, contents: image.contents})
   return {
     entry: indexEntry(card),

@@ -3,6 +3,7 @@ import {memoryCache} from '../engine/cache-store.js'
 import {toolId} from '../engine/keys.js'
 import type {OutputFile} from '../output/output-file.js'
 import {collectFindings, type Finding} from '../report/findings.js'
+import {pageSearch} from '../search/search-script.js'
 import {defaultAddress} from '../site/address.js'
 import {siteWideFiles} from '../site/site-wide.js'
 import {type PdfSettings, pdfBrowserOf} from './pdf-settings.js'
@@ -21,6 +22,8 @@ export interface BuildOptions {
   pdf?: boolean | PdfSettings | undefined
   /** A visual theme for every card instead of its own (as `--theme`). */
   visualTheme?: string | undefined
+  /** The search index and the pages' search box (default: true; `false` as `--no-search`). */
+  search?: boolean | undefined
 }
 
 /** A card that was built. */
@@ -77,6 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printing = options.pdf === true ? {} : options.pdf || undefined
   const browser = printing && pdfBrowserOf(printing)
   const written: OutputFile[] = []
+  const search = await pageSearch(options.search !== false)
   const result = await buildSite({
     contentDir: options.contentDir,
     card: options.card,
@@ -84,7 +88,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     tool: await toolId(),
     write: async (file) => void written.push(file),
     pdf: printing && browser ? {browser: browser.start, browserIdentity: browser.identity, timeoutSeconds: printing.timeoutSeconds} : false,
-    visualTheme: options.visualTheme
+    visualTheme: options.visualTheme,
+    search
   })
   const findings = collectFindings(result.files)
   if (result.failed) return {cards: [], pages: [], pdfs: [], findings, files: result.files, failed: true}
@@ -92,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     yield* written
   }
   // What spans every card (see site-wide.ts), made from the cards' files as the CLI makes it
-  written.push(...(await siteWideFiles({cards: result.cards, address: defaultAddress, files: staged})))
+  written.push(...(await siteWideFiles({cards: result.cards, address: defaultAddress, search: search !== undefined, files: staged})))
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {
     cards: result.cards.map(({slug, title, label, lang, visualTheme, themeCount}) => ({slug, title, label, lang, visualTheme, themeCount})),

@@ -15,6 +15,8 @@ export interface DocumentOptions {
    * so it can report what content asked for.
    */
   securityPolicy?: boolean
+  /** Module scripts of the page (the search client); a page with scripts gets the policy that lets them search. */
+  scripts?: string[] | undefined
 }
 
 /**
@@ -30,6 +32,15 @@ export const contentSecurityPolicy = [
   "form-action 'none'"
 ].join('; ')
 
+/**
+ * The policy of a page with the search box: the same, and the search
+ * client, Pagefind's script and its WebAssembly from the site itself
+ * (`'wasm-unsafe-eval'` compiles WebAssembly, it runs no text as script),
+ * and its index files fetched from there. The search runs in the page (no
+ * web worker, whose requests the page's policy would not govern).
+ */
+export const searchContentSecurityPolicy = `${contentSecurityPolicy}; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'`
+
 /** A whole HTML5 document as a hast tree. */
 export function htmlDocument(options: DocumentOptions): Root {
   return {
@@ -40,13 +51,14 @@ export function htmlDocument(options: DocumentOptions): Root {
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          options.securityPolicy === false ? undefined : h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
+          options.securityPolicy === false ? undefined : h('meta', {httpEquiv: 'Content-Security-Policy', content: options.scripts?.length ? searchContentSecurityPolicy : contentSecurityPolicy}),
           h('title', options.title),
           options.description ? h('meta', {name: 'description', content: options.description}) : undefined,
           h('meta', {name: 'generator', content: 'kenniskaart'}),
           // No favicon request: browsers would otherwise ask the server (or the PDF printer) for one
           h('link', {rel: 'icon', href: 'data:,'}),
-          ...options.stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))
+          ...options.stylesheets.map((href) => h('link', {rel: 'stylesheet', href})),
+          ...(options.scripts ?? []).map((src) => h('script', {type: 'module', src}))
         ]),
         h('body', {className: options.bodyClass}, options.body)
       ])

@@ -14,6 +14,7 @@ import {contactBlock, literatureList} from './parts/back-matter.js'
 import {cover} from './parts/cover.js'
 import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
+import {searchBox} from './parts/search-box.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {stringifyHtml} from './stringify.js'
 import {relativeUrl} from './urls.js'
@@ -21,6 +22,12 @@ import {relativeUrl} from './urls.js'
 export interface SiteOptions {
   /** The PDFs built beside the site, to offer as downloads on each card page. */
   pdfs?: Publication[]
+}
+
+/** The site's search: the pages get a search box and the search client (see src/search/). */
+export interface PageSearch {
+  /** The search client's path in the output (`assets/search.<hash>.js`). */
+  script: string
 }
 
 /** Every file of the website: pages, the themes' stylesheets and fonts, and the cards' images. */
@@ -35,12 +42,12 @@ export function renderSitePages(cards: Card[], options: SiteOptions = {}): Outpu
   return files
 }
 
-/** The pages of one card: its stylesheet, its page (offering `pdfs`) and a page per theme. */
-export function renderCardPages(card: Card, pdfs: Publication[]): OutputFile[] {
+/** The pages of one card: its stylesheet, its page (offering `pdfs`) and a page per theme; with `search`, each with the search box. */
+export function renderCardPages(card: Card, pdfs: Publication[], search?: PageSearch): OutputFile[] {
   return [
     {path: `${card.slug}/card.css`, contents: cardStylesheet(card)},
-    renderCardPage(card, pdfs),
-    ...card.themes.map((theme) => renderThemePage(card, theme))
+    renderCardPage(card, pdfs, search),
+    ...card.themes.map((theme) => renderThemePage(card, theme, search))
   ]
 }
 
@@ -87,8 +94,8 @@ export function copyCardImages(cards: Card[]): OutputFile[] {
   return cards.flatMap((card) => card.images.map((image) => ({path: `${card.slug}/${image.path}`, contents: image.contents})))
 }
 
-/** The index page, listing `cards` in the order given. */
-export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
+/** The index page, listing `cards` in the order given; with `search`, with the search box. */
+export function renderIndexPage(cards: readonly IndexEntry[], search?: PageSearch): OutputFile {
   const page = 'index.html'
   const themeNames = [...new Set(cards.map((card) => card.visualTheme))]
   const lang = cards[0]?.lang ?? 'nl'
@@ -97,10 +104,11 @@ export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
     lang,
     title: labels.cardsTitle,
     stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
+    scripts: search && [relativeUrl(page, search.script)],
     bodyClass: ['page', 'page-index'],
     body: [
       h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
-      h('header', {className: ['site-header']}, [h('span', {className: ['site-header-label']}, labels.cardsTitle)]),
+      h('header', {className: ['site-header']}, [h('span', {className: ['site-header-label']}, labels.cardsTitle), search && searchBox(page, labels)]),
       h('main', {id: 'main', className: ['card-index']}, [
         h('h1', {className: ['card-index-title']}, labels.cardsTitle),
         h(
@@ -123,7 +131,7 @@ export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
   return {path: page, contents: stringifyHtml(tree)}
 }
 
-function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
+function renderCardPage(card: Card, pdfs: Publication[], search: PageSearch | undefined): OutputFile {
   const page = `${card.slug}/index.html`
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
@@ -131,16 +139,16 @@ function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
   const main: ElementContent[] = [
     cover(card, resolveReferences(card.intro, targets, cardPageIds)),
     overview(card.themes, (theme) => ({href: relativeUrl(page, `${card.slug}/${theme.slug}/`)}), labels),
-    downloads(page, pdfs, labels),
+    downloads(page, pdfs, labels, search !== undefined),
     contactBlock(card),
     literatureList(numbered, (source) => sourceAnchor(source.id), labels)
   ].filter((part) => part !== undefined)
-  return page_(card, page, card.meta.title, ['page', 'page-card'], main)
+  return page_(card, page, card.meta.title, ['page', 'page-card'], main, search && {...search, title: card.meta.title})
 }
 
-function downloads(page: string, pdfs: Publication[], labels: Labels): ElementContent | undefined {
+function downloads(page: string, pdfs: Publication[], labels: Labels, search: boolean): ElementContent | undefined {
   if (pdfs.length === 0) return undefined
-  return h('section', {className: ['downloads'], 'aria-labelledby': 'downloads'}, [
+  return h('section', {className: ['downloads'], 'aria-labelledby': 'downloads', dataPagefindIgnore: search ? '' : undefined}, [
     h('h2', {className: ['downloads-title'], id: 'downloads'}, labels.downloads),
     h(
       'ul',
@@ -158,7 +166,7 @@ function downloads(page: string, pdfs: Publication[], labels: Labels): ElementCo
   ])
 }
 
-function renderThemePage(card: Card, theme: Theme): OutputFile {
+function renderThemePage(card: Card, theme: Theme, search: PageSearch | undefined): OutputFile {
   const page = `${card.slug}/${theme.slug}/index.html`
   const targets = siteTargets(card, page)
   const labels = cardLabels(card)
@@ -174,12 +182,14 @@ function renderThemePage(card: Card, theme: Theme): OutputFile {
   })
   const previous = card.themes[theme.number - 2]
   const next = card.themes[theme.number]
-  const navigation = h('nav', {className: ['theme-nav'], 'aria-label': labels.themesNavigation}, [
+  // The search index holds the theme's text and filters it by theme, not the links to the next ones
+  if (search) article.properties.dataPagefindFilter = `theme:${card.slug}/${theme.slug}`
+  const navigation = h('nav', {className: ['theme-nav'], 'aria-label': labels.themesNavigation, dataPagefindIgnore: search ? '' : undefined}, [
     previous ? themeNavLink(page, card, previous, 'prev', labels) : h('span', {className: ['theme-nav-prev', 'theme-nav-empty']}),
     h('a', {className: ['theme-nav-overview'], href: relativeUrl(page, `${card.slug}/`)}, labels.overview),
     next ? themeNavLink(page, card, next, 'next', labels) : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
   ])
-  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation])
+  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation], search && {...search, title: theme.title})
 }
 
 function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next', labels: Labels): ElementContent {
@@ -189,7 +199,13 @@ function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'nex
   ])
 }
 
-function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[]): OutputFile {
+/**
+ * A page of a card. With `search`, the header has the search box and the
+ * main content is what the search index holds of the page (Pagefind's
+ * `data-pagefind-*` attributes): filtered by card, with the page's
+ * title (`search.title`) and the card's as the result's title and card.
+ */
+function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[], search?: PageSearch & {title: string}): OutputFile {
   const theme = card.visualTheme.name
   const labels = cardLabels(card)
   const tree = htmlDocument({
@@ -197,6 +213,7 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
     title,
     description: card.meta.description,
     stylesheets: [relativeUrl(page, `assets/${theme}/site.css`), relativeUrl(page, `${card.slug}/card.css`)],
+    scripts: search && [relativeUrl(page, search.script)],
     bodyClass,
     body: [
       h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
@@ -206,9 +223,10 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
           ' ',
           h('span', {className: ['site-header-title']}, card.meta.title)
         ]),
-        h('a', {className: ['site-header-all'], href: relativeUrl(page, 'index.html')}, labels.allCards)
+        h('a', {className: ['site-header-all'], href: relativeUrl(page, 'index.html')}, labels.allCards),
+        search && searchBox(page, labels, card.slug)
       ]),
-      h('main', {id: 'main'}, main),
+      h('main', {id: 'main', ...(search && searchAttributes(card, search.title))}, main),
       h('footer', {className: ['site-footer']}, [
         card.meta.publisher ? h('p', [`${labels.publishedBy} `, card.meta.publisher]) : undefined,
         h('p', {className: ['site-footer-made']}, labels.madeWith)
@@ -218,8 +236,24 @@ function page_(card: Card, page: string, title: string, bodyClass: string[], mai
   return {path: page, contents: stringifyHtml(tree)}
 }
 
+/**
+ * What the search index reads of a page's main content (Pagefind's
+ * attributes): all of it, filtered by card (its slug), with the title and
+ * the card's title as the result's. The titles are read from attributes,
+ * never parsed out of an attribute's value, so any text is safe there.
+ */
+function searchAttributes(card: Card, title: string): Record<string, string> {
+  return {
+    dataPagefindBody: '',
+    dataPagefindFilter: `card:${card.slug}`,
+    dataPagefindMeta: 'title[data-search-title], card[data-search-card]',
+    dataSearchTitle: title,
+    dataSearchCard: card.meta.title
+  }
+}
+
 /** Ids every page uses itself; content headings never take them. */
-const pageIds = new Set(['main'])
+const pageIds = new Set(['main', 'site-search-input', 'site-search-status', 'site-search-results'])
 
 /** Ids of the card page's own sections. */
 const cardPageIds = new Set([...pageIds, 'inhoud', 'downloads', 'contact', 'gebruikte-literatuur'])

@@ -45,7 +45,10 @@ const shardManifestSchema = z.strictObject({
   shard: z.strictObject({index: z.number().int().min(1), count: z.number().int().min(1)}).refine((shard) => shard.index <= shard.count, 'a shard i/n has i ≤ n'),
   allCards: z.array(slug),
   cards: z.array(indexEntrySchema),
-  siteWide: z.record(z.string(), z.unknown())
+  siteWide: z.strictObject({
+    address: z.strictObject({base: z.string().max(2000), siteUrl: z.string().max(2000).optional()}),
+    search: z.boolean().optional()
+  })
 })
 
 export function shardManifestText(manifest: ShardManifest): string {

@@ -1,5 +1,6 @@
 import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry} from '../render/site.js'
+import {isSearchPath} from '../search/search-index.js'
 import type {SiteAddress} from './address.js'
 
 /** What the files that span every card are made from. */
@@ -13,6 +14,8 @@ export interface SiteWideInput {
    * one at a time: the sitemap and the search index are made from them.
    */
   files: () => AsyncIterable<OutputFile>
+  /** Make the search index and the search client (off with `build --no-search`). */
+  search?: boolean | undefined
 }
 
 /**
@@ -21,8 +24,7 @@ export interface SiteWideInput {
  * them again.
  */
 export function isSiteWidePath(filePath: string): boolean {
-  void filePath
-  return false
+  return isSearchPath(filePath)
 }
 
 /**
@@ -34,6 +36,9 @@ export function isSiteWidePath(filePath: string): boolean {
  */
 export async function siteWideFiles(input: SiteWideInput): Promise<OutputFile[]> {
   const files: OutputFile[] = []
-  void input
+  if (input.search) {
+    const [{searchIndexFiles}, {searchScript}] = await Promise.all([import('../search/search-index.js'), import('../search/search-script.js')])
+    files.push(await searchScript(), ...(await searchIndexFiles(input.files())))
+  }
   return files
 }

@@ -19,6 +19,8 @@ describe('cardSlugProblem', () => {
   it('refuses the output\'s own folder names, and never suggests one', () => {
     expect(cardSlugProblem('assets')?.reason).toMatch(/reserved/)
     expect(cardSlugProblem('assets')?.suggestion).toBe('assets-kaart')
+    // The search index's folder
+    expect(cardSlugProblem('pagefind')?.reason).toMatch(/reserved: the output uses `pagefind\/`/)
     expect(cardSlugProblem('Assets')?.suggestion).toBe('assets-kaart')
   })
 })

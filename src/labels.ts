@@ -36,7 +36,10 @@ const nl = {
   contactEmail: 'E-mail',
   contactWebsite: 'Website',
   contactVisit: 'Bezoekadres',
-  contactPost: 'Postadres'
+  contactPost: 'Postadres',
+  /** The 404 page, which a host shows for an address that leads nowhere. */
+  notFoundTitle: 'Pagina niet gevonden',
+  notFoundText: 'Deze pagina bestaat niet (meer): misschien is ze verplaatst, of is het adres niet goed overgenomen.'
 }
 
 /** The names of the labels: what a theme's `labels` may set. */
@@ -74,7 +77,9 @@ const en: Labels = {
   contactEmail: 'Email',
   contactWebsite: 'Website',
   contactVisit: 'Visiting address',
-  contactPost: 'Postal address'
+  contactPost: 'Postal address',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'This page does not exist (any more): it may have moved, or the address was not copied right.'
 }
 
 /** The label tables kenniskaart ships, by primary language subtag. */

@@ -16,7 +16,7 @@ import type {IndexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
-import {defaultAddress} from '../site/address.js'
+import {parseSiteAddress} from '../site/address.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
@@ -42,11 +42,16 @@ export interface BuildCommandOptions {
   verbose?: boolean
   /** `--theme`: a visual theme for every card instead of its own. */
   theme?: string
+  /** `--base`: the path the site is served under (see `parseSiteAddress`). */
+  base?: string
+  /** `--site-url`: the site's public address. */
+  siteUrl?: string
 }
 
 /** `kenniskaart build`: check and render card by card into a new output folder, then swap it in. */
 export async function buildCommand(options: BuildCommandOptions): Promise<ExitCodeValue> {
   const started = performance.now()
+  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
   const out = await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
   if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   reportRecovered(await recoverLeftovers(out))
@@ -77,7 +82,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
         tool,
         settings,
         cache,
-        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme})
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme, address})
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
@@ -103,6 +108,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
       keptPdfs: async (slug) => keptPdfsOf(out, ownOutput, slug),
       workers: options.threads ?? 'auto',
       visualTheme: options.theme,
+      address,
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
       events: {
         cardsFound: (total) => progress.start('cards', total),
@@ -128,7 +134,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    for (const file of await siteWideFiles({cards: result.cards, address: defaultAddress, files: () => output.staged()})) await output.write(file)
+    for (const file of await siteWideFiles({cards: result.cards, address, files: () => output.staged()})) await output.write(file)
     await output.commit()
     progress.timing('put the new output in place', performance.now() - committing)
     // What this output was made from, so the next build can tell nothing changed
@@ -172,10 +178,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
   }
 }
 
-/** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
+/** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder, the site's address. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
+  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, base: address.base, siteUrl: address.siteUrl ?? null})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

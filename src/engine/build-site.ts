@@ -10,6 +10,7 @@ import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
 import type {PreflightFinding} from '../pdf/preflight/preflight.js'
 import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
+import type {SiteAddress} from '../site/address.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
 import {type CardStepContext, type CardStepResult, cardStepInput, publicationsOf, runCardStep} from './card-step.js'
@@ -76,6 +77,8 @@ export interface SiteBuildOptions {
   workers?: 'auto' | number | false
   /** A visual theme for every card instead of its own (`--theme`); checked to exist by the caller. */
   visualTheme?: string | undefined
+  /** Where the site is published (`--base`, `--site-url`); the default address when left out. */
+  address?: SiteAddress | undefined
   events?: EngineEvents
 }
 
@@ -185,7 +188,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     cardFiles[position] = ownFiles
     const linksAll = options.pdf !== false || options.linkAllPdfs === true
     const kept = linksAll ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
-    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme}
+    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme, address: options.address}
     const key = cardKey(folder, context)
 
     // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
@@ -341,9 +344,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const others = options.otherIndexEntries ? await options.otherIndexEntries() : []
       const listed = [...entries, ...others.filter((other) => !entries.some((entry) => entry.slug === other.slug))]
       listed.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-      await write(renderIndexPage(listed))
-      for (const name of [...new Set(entries.map((entry) => entry.visualTheme))].sort()) {
-        const theme = themes.get(name)
+      await write(renderIndexPage(listed, options.address))
+      // The themes of the cards listed, also those a `--card` build kept: the index page links their stylesheets by their hashes now
+      for (const name of [...new Set(listed.map((entry) => entry.visualTheme))].sort()) {
+        const theme = entries.some((entry) => entry.visualTheme === name) ? themes.get(name) : await visualTheme(name)
         if (theme?.load.kind === 'loaded') for (const asset of await themeAssets(theme.load.theme)) await write(asset)
       }
     }

@@ -80,6 +80,8 @@ export function cardKey(folder: CardFolder, context: CardStepContext): string | 
   if (!folder.hasIndex || files.some((file) => !file.data.readable)) return undefined
   const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
   if (context.visualTheme !== undefined) parts.push(`--theme ${context.visualTheme}`)
+  // The pages' canonical URLs and share tags
+  if (context.address !== undefined) parts.push(`--address ${JSON.stringify([context.address.base, context.address.siteUrl ?? null])}`)
   files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
   return hashText(parts)
 }

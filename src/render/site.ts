@@ -1,12 +1,11 @@
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Card, Theme} from '../card/model.js'
 import {type Publication, publicationPath} from '../card/publication.js'
 import type {OutputFile} from '../output/output-file.js'
+import type {SiteAddress} from '../site/address.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
-import {cardStylesheet} from './card-stylesheet.js'
+import {cardStylesheetFile} from './card-stylesheet.js'
 import {htmlDocument} from './document.js'
 import {type Labels, labelsFor, themeCount} from '../labels.js'
 import {cardLabels} from './card-labels.js'
@@ -16,11 +15,15 @@ import {themeArticle} from './parts/theme-article.js'
 import {overview} from './parts/tiles.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {stringifyHtml} from './stringify.js'
+import {shareTags} from './share-tags.js'
+import {publishedTheme} from './theme-assets.js'
 import {relativeUrl} from './urls.js'
 
 export interface SiteOptions {
   /** The PDFs built beside the site, to offer as downloads on each card page. */
   pdfs?: Publication[]
+  /** Where the site is published: canonical URLs and share tags with a site URL. */
+  address?: SiteAddress | undefined
 }
 
 /** Every file of the website: pages, the themes' stylesheets and fonts, and the cards' images. */
@@ -30,18 +33,14 @@ export async function renderSite(cards: Card[], options: SiteOptions = {}): Prom
 
 /** The page files of the website: every card, every theme, and an index. */
 export function renderSitePages(cards: Card[], options: SiteOptions = {}): OutputFile[] {
-  const files: OutputFile[] = [renderIndexPage(cards.map(indexEntry))]
-  for (const card of cards) files.push(...renderCardPages(card, (options.pdfs ?? []).filter((publication) => publication.card === card)))
+  const files: OutputFile[] = [renderIndexPage(cards.map(indexEntry), options.address)]
+  for (const card of cards) files.push(...renderCardPages(card, (options.pdfs ?? []).filter((publication) => publication.card === card), options.address))
   return files
 }
 
-/** The pages of one card: its stylesheet, its page (offering `pdfs`) and a page per theme. */
-export function renderCardPages(card: Card, pdfs: Publication[]): OutputFile[] {
-  return [
-    {path: `${card.slug}/card.css`, contents: cardStylesheet(card)},
-    renderCardPage(card, pdfs),
-    ...card.themes.map((theme) => renderThemePage(card, theme))
-  ]
+/** The pages of one card: its stylesheet (named by its hash), its page (offering `pdfs`) and a page per theme. */
+export function renderCardPages(card: Card, pdfs: Publication[], address?: SiteAddress): OutputFile[] {
+  return [cardStylesheetFile(card), renderCardPage(card, pdfs, address), ...card.themes.map((theme) => renderThemePage(card, theme, address))]
 }
 
 /** What the index page shows of a card. */
@@ -54,10 +53,21 @@ export interface IndexEntry {
   visualTheme: string
   /** The label overrides of the card's visual theme (the index page takes the first card's language and labels). */
   labels?: Labels
+  /** The output path of its visual theme's site stylesheet, named by its hash (`assets/kenniskaart/site.3f9a01c2d4.css`). */
+  siteStylesheet: string
 }
 
 export function indexEntry(card: Card): IndexEntry {
-  return {slug: card.slug, label: card.meta.label, title: card.meta.title, themeCount: card.themes.length, lang: card.meta.lang, visualTheme: card.visualTheme.name, labels: cardLabels(card)}
+  return {
+    slug: card.slug,
+    label: card.meta.label,
+    title: card.meta.title,
+    themeCount: card.themes.length,
+    lang: card.meta.lang,
+    visualTheme: card.visualTheme.name,
+    labels: cardLabels(card),
+    siteStylesheet: publishedTheme(card.visualTheme).site
+  }
 }
 
 /** The stylesheets and fonts of the visual themes the cards use. */
@@ -65,18 +75,9 @@ export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
   return renderVisualThemeAssets([...new Map(cards.map((card) => [card.visualTheme.name, card.visualTheme])).values()])
 }
 
-/** The stylesheets and fonts of these visual themes. */
+/** The stylesheets and fonts of these visual themes, named by their hashes (see theme-assets.ts). */
 export async function renderVisualThemeAssets(themes: readonly VisualTheme[]): Promise<OutputFile[]> {
-  const files: OutputFile[] = []
-  for (const theme of themes) {
-    files.push({path: `assets/${theme.name}/site.css`, contents: theme.siteStylesheet})
-    files.push({path: `assets/${theme.name}/print.css`, contents: theme.printStylesheet})
-    if (theme.fontsStylesheet) files.push({path: `assets/${theme.name}/fonts.css`, contents: theme.fontsStylesheet})
-    for (const font of theme.fontFiles) {
-      files.push({path: `assets/${theme.name}/fonts/${path.basename(font)}`, contents: await readFile(font)})
-    }
-  }
-  return files
+  return themes.flatMap((theme) => publishedTheme(theme).files)
 }
 
 /**
@@ -88,15 +89,15 @@ export function copyCardImages(cards: Card[]): OutputFile[] {
 }
 
 /** The index page, listing `cards` in the order given. */
-export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
+export function renderIndexPage(cards: readonly IndexEntry[], address?: SiteAddress): OutputFile {
   const page = 'index.html'
-  const themeNames = [...new Set(cards.map((card) => card.visualTheme))]
   const lang = cards[0]?.lang ?? 'nl'
   const labels = cards[0]?.labels ?? labelsFor(lang)
   const tree = htmlDocument({
     lang,
     title: labels.cardsTitle,
-    stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
+    head: shareTags({path: page, title: labels.cardsTitle, type: 'website', lang, siteName: labels.cardsTitle}, address),
+    stylesheets: [...new Set(cards.map((card) => card.siteStylesheet))],
     bodyClass: ['page', 'page-index'],
     body: [
       h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),
@@ -123,7 +124,7 @@ export function renderIndexPage(cards: readonly IndexEntry[]): OutputFile {
   return {path: page, contents: stringifyHtml(tree)}
 }
 
-function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
+function renderCardPage(card: Card, pdfs: Publication[], address: SiteAddress | undefined): OutputFile {
   const page = `${card.slug}/index.html`
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
@@ -135,7 +136,7 @@ function renderCardPage(card: Card, pdfs: Publication[]): OutputFile {
     contactBlock(card),
     literatureList(numbered, (source) => sourceAnchor(source.id), labels)
   ].filter((part) => part !== undefined)
-  return page_(card, page, card.meta.title, ['page', 'page-card'], main)
+  return page_(card, page, card.meta.title, ['page', 'page-card'], main, {type: 'website', color: card.themes[0]?.color, address})
 }
 
 function downloads(page: string, pdfs: Publication[], labels: Labels): ElementContent | undefined {
@@ -158,7 +159,7 @@ function downloads(page: string, pdfs: Publication[], labels: Labels): ElementCo
   ])
 }
 
-function renderThemePage(card: Card, theme: Theme): OutputFile {
+function renderThemePage(card: Card, theme: Theme, address: SiteAddress | undefined): OutputFile {
   const page = `${card.slug}/${theme.slug}/index.html`
   const targets = siteTargets(card, page)
   const labels = cardLabels(card)
@@ -179,7 +180,12 @@ function renderThemePage(card: Card, theme: Theme): OutputFile {
     h('a', {className: ['theme-nav-overview'], href: relativeUrl(page, `${card.slug}/`)}, labels.overview),
     next ? themeNavLink(page, card, next, 'next', labels) : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
   ])
-  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation])
+  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation], {
+    type: 'article',
+    color: theme.color,
+    description: theme.summary,
+    address
+  })
 }
 
 function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next', labels: Labels): ElementContent {
@@ -189,14 +195,23 @@ function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'nex
   ])
 }
 
-function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[]): OutputFile {
-  const theme = card.visualTheme.name
+/** How a page presents itself when shared (see share-tags.ts): a theme page by its theme's colour and summary. */
+interface PageSharing {
+  type: 'website' | 'article'
+  color: string | undefined
+  description?: string | undefined
+  address: SiteAddress | undefined
+}
+
+function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[], sharing: PageSharing): OutputFile {
   const labels = cardLabels(card)
+  const description = sharing.description ?? card.meta.description
   const tree = htmlDocument({
     lang: card.meta.lang,
     title,
-    description: card.meta.description,
-    stylesheets: [relativeUrl(page, `assets/${theme}/site.css`), relativeUrl(page, `${card.slug}/card.css`)],
+    description,
+    head: shareTags({path: page, title, description, type: sharing.type, lang: card.meta.lang, siteName: card.meta.publisher ?? labels.cardsTitle, themeColor: sharing.color}, sharing.address),
+    stylesheets: [relativeUrl(page, publishedTheme(card.visualTheme).site), relativeUrl(page, cardStylesheetFile(card).path)],
     bodyClass,
     body: [
       h('a', {className: ['skip-link'], href: '#main'}, labels.skipToContent),

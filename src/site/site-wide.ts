@@ -1,6 +1,7 @@
 import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry} from '../render/site.js'
 import type {SiteAddress} from './address.js'
+import {hostingFiles, hostingPaths} from './hosting-files.js'
 
 /** What the files that span every card are made from. */
 export interface SiteWideInput {
@@ -21,8 +22,7 @@ export interface SiteWideInput {
  * them again.
  */
 export function isSiteWidePath(filePath: string): boolean {
-  void filePath
-  return false
+  return hostingPaths.has(filePath)
 }
 
 /**
@@ -34,6 +34,6 @@ export function isSiteWidePath(filePath: string): boolean {
  */
 export async function siteWideFiles(input: SiteWideInput): Promise<OutputFile[]> {
   const files: OutputFile[] = []
-  void input
+  files.push(...(await hostingFiles(input)))
   return files
 }

@@ -8,18 +8,24 @@ import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {contentType} from '../../src/output/content-type.js'
+import {encodePath} from '../../src/render/urls.js'
+import {parseSiteAddress} from '../../src/site/address.js'
 import {readTree, runCliInProcess, workFolder} from '../helpers/cli.js'
 import {bundledContentDir} from '../helpers/content.js'
 
-const base = '/kennis/'
-const siteUrl = 'https://voorbeeld.nl/kennis/'
+/** The site's address: `base` and `siteUrl` as the build normalizes them (percent-encoded). */
+interface Site {
+  base: string
+  siteUrl: string
+}
 
 /**
  * A static host as GitHub Pages is one: the output under `base`, a folder
  * answered by its index.html (a folder without its slash redirected), and
  * any other address under the base answered by 404.html with status 404.
  */
-function serveUnder(root: string): Server {
+function serveUnder(root: string, {base}: Site): Server {
+  const decodedBase = decodeURIComponent(base)
   return createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://host')
@@ -29,11 +35,11 @@ function serveUnder(root: string): Server {
       } catch {
         pathname = ''
       }
-      if (!pathname.startsWith(base) || pathname.split('/').includes('..')) {
+      if (!pathname.startsWith(decodedBase) || pathname.split('/').includes('..')) {
         response.writeHead(404, {'content-type': 'text/plain'}).end('outside the site')
         return
       }
-      let file = path.join(root, ...pathname.slice(base.length).split('/'))
+      let file = path.join(root, ...pathname.slice(decodedBase.length).split('/'))
       const info = await stat(file).catch(() => undefined)
       if (info?.isDirectory()) {
         if (!pathname.endsWith('/')) {
@@ -69,7 +75,7 @@ interface Crawl {
  * site URL (canonical, og:url, the sitemap) is followed on the test host.
  * A link with a fragment must find that id on its page.
  */
-async function crawl(origin: string, starts: Array<{path: string; status: number}>): Promise<Crawl> {
+async function crawl(origin: string, {base, siteUrl}: Site, starts: Array<{path: string; status: number}>): Promise<Crawl> {
   const result: Crawl = {checked: new Map(), broken: [], pages: new Set(), stylesheets: new Set(), fonts: new Set(), external: new Set()}
   const idsOf = new Map<string, Set<string>>()
   const queue: Array<{url: URL; from: string; status: number}> = starts.map((start) => ({url: new URL(start.path, origin), from: '(start)', status: start.status}))
@@ -137,7 +143,13 @@ async function crawl(origin: string, starts: Array<{path: string; status: number
   return result
 }
 
-describe(`a build with --base ${base} and --site-url, served under ${base} over HTTP`, () => {
+describe.each([
+  {option: '/kennis/', siteUrl: 'https://voorbeeld.nl/kennis/'},
+  // A base that needs encoding: a space, a percent sign written as an escape, non-ASCII letters, an ampersand
+  {option: '/mijn kaarten/50%25 & café/', siteUrl: 'https://voorbeeld.nl/mijn%20kaarten/50%25%20&%20caf%C3%A9/'}
+])('a build with --base $option and --site-url, served under that path over HTTP', ({option, siteUrl}) => {
+  const site = parseSiteAddress({base: option, siteUrl}) as Site
+  const {base} = site
   let server: Server
   let origin: string
   let files: string[]
@@ -145,13 +157,13 @@ describe(`a build with --base ${base} and --site-url, served under ${base} over 
 
   beforeAll(async () => {
     const {dir} = await workFolder()
-    const run = await runCliInProcess(['build', '--content', bundledContentDir, '--out', 'dist', '--no-pdf', '--no-cache', '--base', base, '--site-url', siteUrl], {cwd: dir})
+    const run = await runCliInProcess(['build', '--content', bundledContentDir, '--out', 'dist', '--no-pdf', '--no-cache', '--base', option, '--site-url', siteUrl], {cwd: dir})
     expect(run.code, run.stderr).toBe(0)
     files = [...(await readTree(path.join(dir, 'dist'))).keys()]
-    server = serveUnder(path.join(dir, 'dist'))
+    server = serveUnder(path.join(dir, 'dist'), site)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    found = await crawl(origin, [
+    found = await crawl(origin, site, [
       {path: base, status: 200},
       {path: `${base}404.html`, status: 200},
       {path: `${base}no/such/deep/page`, status: 404},
@@ -169,10 +181,10 @@ describe(`a build with --base ${base} and --site-url, served under ${base} over 
   })
 
   it('reaches every page of the output, and every stylesheet and font', () => {
-    const servedPaths = (file: string) => base + file.replace(/(?:^|\/)index\.html$/, (match) => (match.startsWith('/') ? '/' : ''))
+    const servedPaths = (file: string) => base + encodePath(file).replace(/(?:^|\/)index\.html$/, (match) => (match.startsWith('/') ? '/' : ''))
     const htmlFiles = files.filter((file) => file.endsWith('.html')).map(servedPaths)
     expect([...found.pages].filter((page) => page !== `${base}no/such/deep/page`).sort()).toEqual(htmlFiles.sort())
-    const assets = files.filter((file) => /\.(?:css|woff2?)$/.test(file)).map((file) => base + file)
+    const assets = files.filter((file) => /\.(?:css|woff2?)$/.test(file)).map((file) => base + encodePath(file))
     expect([...found.checked.keys()].filter((key) => /\.(?:css|woff2?)$/.test(key)).sort()).toEqual(assets.sort())
     expect(found.fonts.size).toBeGreaterThan(0)
   })

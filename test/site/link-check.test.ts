@@ -1,5 +1,5 @@
 import {createServer, type Server} from 'node:http'
-import {readFile, stat} from 'node:fs/promises'
+import {cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {parse, walk} from 'css-tree'
@@ -11,7 +11,7 @@ import {contentType} from '../../src/output/content-type.js'
 import {encodePath} from '../../src/render/urls.js'
 import {parseSiteAddress} from '../../src/site/address.js'
 import {readTree, runCliInProcess, workFolder} from '../helpers/cli.js'
-import {bundledContentDir} from '../helpers/content.js'
+import {bundledContentDir, fixtureCardsDir} from '../helpers/content.js'
 
 /** The site's address: `base` and `siteUrl` as the build normalizes them (percent-encoded). */
 interface Site {
@@ -143,11 +143,26 @@ async function crawl(origin: string, {base, siteUrl}: Site, starts: Array<{path:
   return result
 }
 
+/** The bundled cards, and a card whose images have names that need escaping in URLs and in XML. */
+async function contentWithOddNames(dir: string): Promise<string> {
+  const content = path.join(dir, 'content')
+  await cp(bundledContentDir, content, {recursive: true})
+  const card = path.join(content, 'kaart')
+  await mkdir(path.join(card, 'figuren'), {recursive: true})
+  const image = await readFile(path.join(fixtureCardsDir, 'three-themes', 'figuren', 'twee-leraren.png'))
+  for (const name of ['50% groei #1?.png', 'café & <ü>.png']) await writeFile(path.join(card, 'figuren', name), image)
+  await writeFile(path.join(card, 'index.md'), '---\ntitle: Kaart & co\n---\n\nIntro.\n')
+  await writeFile(path.join(card, '01-groei.md'), '---\ntitle: "50% groei #1? Één"\nsummary: Over groei.\n---\n\n![Groei](<figuren/50%25 groei %231%3F.png>)\n\n![Café](<figuren/café & <ü>.png>)\n')
+  return content
+}
+
 describe.each([
-  {option: '/kennis/', siteUrl: 'https://voorbeeld.nl/kennis/'},
+  {option: '/kennis/', siteUrl: 'https://voorbeeld.nl/kennis/', content: async () => bundledContentDir},
   // A base that needs encoding: a space, a percent sign written as an escape, non-ASCII letters, an ampersand
-  {option: '/mijn kaarten/50%25 & café/', siteUrl: 'https://voorbeeld.nl/mijn%20kaarten/50%25%20&%20caf%C3%A9/'}
-])('a build with --base $option and --site-url, served under that path over HTTP', ({option, siteUrl}) => {
+  {option: '/mijn kaarten/50%25 & café/', siteUrl: 'https://voorbeeld.nl/mijn%20kaarten/50%25%20&%20caf%C3%A9/', content: async () => bundledContentDir},
+  // Images named with %, #, ?, spaces, & and < >
+  {option: '/kennis/', siteUrl: 'https://voorbeeld.nl/kennis/', content: contentWithOddNames}
+])('a build with --base $option and --site-url, served under that path over HTTP ($content.name)', ({option, siteUrl, content}) => {
   const site = parseSiteAddress({base: option, siteUrl}) as Site
   const {base} = site
   let server: Server
@@ -157,7 +172,7 @@ describe.each([
 
   beforeAll(async () => {
     const {dir} = await workFolder()
-    const run = await runCliInProcess(['build', '--content', bundledContentDir, '--out', 'dist', '--no-pdf', '--no-cache', '--base', option, '--site-url', siteUrl], {cwd: dir})
+    const run = await runCliInProcess(['build', '--content', await content(dir), '--out', 'dist', '--no-pdf', '--no-cache', '--base', option, '--site-url', siteUrl], {cwd: dir})
     expect(run.code, run.stderr).toBe(0)
     files = [...(await readTree(path.join(dir, 'dist'))).keys()]
     server = serveUnder(path.join(dir, 'dist'), site)
@@ -187,6 +202,8 @@ describe.each([
     const assets = files.filter((file) => /\.(?:css|woff2?)$/.test(file)).map((file) => base + encodePath(file))
     expect([...found.checked.keys()].filter((key) => /\.(?:css|woff2?)$/.test(key)).sort()).toEqual(assets.sort())
     expect(found.fonts.size).toBeGreaterThan(0)
+    const images = files.filter((file) => /\.(?:png|jpe?g|svg)$/.test(file)).map((file) => base + encodePath(file))
+    expect(images.filter((image) => found.checked.get(image) !== 200)).toEqual([])
   })
 
   it('styles the 404 page the same at any depth: its stylesheet is an absolute path under the base', () => {

@@ -82,6 +82,9 @@ const shardOption = () =>
       throw new InvalidArgumentError((error as Error).message)
     }
   })
+/** `--base` and `--site-url` of `build` and `merge`: their values are checked together by `parseSiteAddress` (src/site/address.ts). */
+const baseOption = () => new Option('--base <path>', 'the path the site is served under, such as /kennis/, for what needs absolute paths (the 404 page); links stay relative (default: the path of --site-url, else /)')
+const siteUrlOption = () => new Option('--site-url <url>', 'the site\'s public address, such as https://org.github.io/kennis/: adds canonical URLs, share tags, sitemap.xml and robots.txt')
 
 const quietOption = () => new Option('-q, --quiet', 'print no progress and no summary, only the findings').conflicts('verbose')
 
@@ -108,6 +111,8 @@ export function createProgram(): Command {
     .addOption(visualThemeOption())
     .addOption(browserOption())
     .addOption(timeoutOption())
+    .addOption(baseOption())
+    .addOption(siteUrlOption())
     .option('--force', 'replace an output folder that kenniskaart did not make', false)
     .option('--cache-dir <dir>', 'keep results of earlier builds here (default: node_modules/.cache/kenniskaart of the project)')
     .option('--no-cache', 'build everything anew, without reading or writing the cache')

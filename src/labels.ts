@@ -47,7 +47,10 @@ const nl = {
   searchResultsOther: '{count} resultaten',
   /** `{query}` is what was typed. */
   searchNoResults: 'Niets gevonden voor “{query}”',
-  searchFailed: 'Zoeken lukt nu niet.'
+  searchFailed: 'Zoeken lukt nu niet.',
+  /** The 404 page, which a host shows for an address that leads nowhere. */
+  notFoundTitle: 'Pagina niet gevonden',
+  notFoundText: 'Deze pagina bestaat niet (meer): misschien is ze verplaatst, of is het adres niet goed overgenomen.'
 }
 
 /** The names of the labels: what a theme's `labels` may set. */
@@ -92,7 +95,9 @@ const en: Labels = {
   searchResultsOne: '{count} result',
   searchResultsOther: '{count} results',
   searchNoResults: 'Nothing found for “{query}”',
-  searchFailed: 'Search is not available right now.'
+  searchFailed: 'Search is not available right now.',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'This page does not exist (any more): it may have moved, or the address was not copied right.'
 }
 
 /** The label tables kenniskaart ships, by primary language subtag. */

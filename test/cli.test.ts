@@ -7,6 +7,7 @@ import {HtmlValidate} from 'html-validate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {type CliResult, canRunInTerminal, copyCard, readTree, runCli, runCliInProcess, runCliInTerminal, summaryFindings, workFolder} from './helpers/cli.js'
 import {bundledContentDir, fixtureCardsDir, repoRoot} from './helpers/content.js'
+import {hashedPath} from './helpers/hashed.js'
 import {headingLevels, skippedHeadingLevels} from './helpers/html.js'
 
 // These tests run the real command, which loads the compiled code in lib/:
@@ -108,11 +109,10 @@ describe.each([
   })
 
   it('writes the site index, the card page, every theme page, stylesheets and its marker', async () => {
-    expect(await htmlFiles(out)).toEqual(['index.html', `${card}/index.html`, ...themes.map((theme) => `${card}/${theme}/index.html`)].sort())
-    for (const file of ['.kenniskaart-output', `${card}/card.css`, 'assets/kenniskaart/site.css', 'assets/kenniskaart/print.css']) {
-      expect(existsSync(path.join(out, file)), file).toBe(true)
-    }
+    expect(await htmlFiles(out)).toEqual(['404.html', 'index.html', `${card}/index.html`, ...themes.map((theme) => `${card}/${theme}/index.html`)].sort())
     const files = [...(await readTree(out)).keys()]
+    expect(existsSync(path.join(out, '.kenniskaart-output'))).toBe(true)
+    for (const file of [`${card}/card.css`, 'assets/kenniskaart/site.css', 'assets/kenniskaart/print.css']) expect(hashedPath(files, file)).toBeTruthy()
     expect(files.filter((file) => file.endsWith('.pdf'))).toEqual([])
     expect(files.filter((file) => file.endsWith('.md'))).toEqual([])
   })

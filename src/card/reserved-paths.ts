@@ -22,6 +22,9 @@ export function siteOutputPaths(): {files: OutputClaim[]; folders: OutputClaim[]
   return {
     files: [
       {path: 'index.html', what: 'the index page of the site'},
+      {path: '404.html', what: 'the page a host shows for an address that leads nowhere'},
+      {path: 'sitemap.xml', what: 'the sitemap'},
+      {path: 'robots.txt', what: 'the rules for crawlers'},
       {path: outputMarker, what: 'the marker of the output folder'}
     ],
     folders: reservedCardSlugs.map((name) => ({path: name, what: `the output's \`${name}/\` folder`}))

@@ -16,7 +16,7 @@ import type {IndexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
-import {defaultAddress} from '../site/address.js'
+import {parseSiteAddress} from '../site/address.js'
 import {type Shard, shardName} from '../site/shard.js'
 import {type BuildSummary, buildSummaryText} from '../report/build-summary.js'
 import {type SiteWideSettings, shardManifestPath, shardManifestText} from '../site/shard-manifest.js'
@@ -50,6 +50,10 @@ export interface BuildCommandOptions {
   theme?: string
   /** `--shard i/n`: build only this share of the cards, for `merge` to join. */
   shard?: Shard
+  /** `--base`: the path the site is served under (see `parseSiteAddress`). */
+  base?: string
+  /** `--site-url`: the site's public address. */
+  siteUrl?: string
 }
 
 /**
@@ -73,6 +77,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<ExitCo
 
 async function runBuild(options: BuildCommandOptions, started: number): Promise<ExitCodeValue> {
   const timings: Record<string, number> = {}
+  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
   const out = await checkOutputDir({outDir: options.out, contentDir: options.content, force: options.force})
   if (options.theme !== undefined) await checkThemeOption(options.theme, options.content)
   reportRecovered(await recoverLeftovers(out))
@@ -109,7 +114,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
         tool,
         settings,
         cache,
-        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme, search})
+        cardKey: (folder, downloads) => cardKey(folder, {contentDir: path.resolve(options.content), downloads, withPrintKeys: options.pdf, tool, visualTheme: options.theme, search, address})
       }))
     if (unchanged) {
       progress.detail('The content, visual themes, images and output are as the last build left them: nothing to write')
@@ -138,6 +143,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
       workers: options.threads ?? 'auto',
       visualTheme: options.theme,
       search,
+      address,
       otherIndexEntries: card === undefined || !ownOutput ? undefined : () => otherCards(options.content, card, out),
       events: {
         cardsFound: (total) => progress.start('cards', total),
@@ -163,12 +169,12 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
     const committing = performance.now()
     // What spans every card is made from the whole output: the cards built, and those kept
     await output.carryOver()
-    const siteWide: SiteWideSettings = {address: defaultAddress, search: search !== undefined}
+    const siteWide: SiteWideSettings = {address, search: search !== undefined}
     if (options.shard) {
       // A shard's output holds what merge needs to make the site-wide files; merge makes them
       await output.write({path: shardManifestPath, contents: shardManifestText({format: 1, tool, shard: options.shard, allCards: result.allCards, cards: result.cards, siteWide})})
     } else {
-      const files = await siteWideFiles({...siteWide, cards: result.cards, files: () => output.staged()}).catch(async (error: unknown) => {
+      const files = await siteWideFiles({...siteWide, cards: result.listedCards, files: () => output.staged()}).catch(async (error: unknown) => {
         await output.abandon()
         throw error
       })
@@ -273,10 +279,11 @@ async function pdfSizes(out: string, pdfs: Built['pdfs']): Promise<BuildSummary[
   return sized
 }
 
-/** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder. */
+/** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder, the site's address. */
 async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
+  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
-  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null, search: options.search !== false})
+  return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null, search: options.search !== false, base: address.base, siteUrl: address.siteUrl ?? null})
 }
 
 /** Printing: the browser starts only when a PDF is not in the cache. */

@@ -9,6 +9,7 @@ import {openOutput} from '../output/write-output.js'
 import {type IndexEntry, renderIndexPage} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import {pageSearch} from '../search/search-script.js'
+import {parseSiteAddress} from '../site/address.js'
 import {shardName} from '../site/shard.js'
 import {parseShardManifest, type ShardManifest, shardManifestPath} from '../site/shard-manifest.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
@@ -41,6 +42,8 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
   const shards: ShardOutput[] = []
   for (const dir of dirs) shards.push(await readShard(dir))
   const first = checkShardsAgree(shards, await toolId())
+  // The address as the shards' build checked it, checked again: a manifest is a file anyone can edit
+  const address = parseSiteAddress({base: first.siteWide.address.base, siteUrl: first.siteWide.address.siteUrl})
   for (const shard of shards) await resolveOutputPath({out: options.out, content: shard.dir, contentName: `the shard folder ${shard.dir}`, kind: 'folder'})
 
   const output = await openOutput({outDir: options.out, contentDir: shards[0]!.dir, contentName: `the shard folder ${shards[0]!.dir}`, force: options.force})
@@ -63,8 +66,9 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
       }
     }
     const cards: IndexEntry[] = shards.flatMap((shard) => shard.manifest.cards).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    await output.write(renderIndexPage(cards, await pageSearch(first.siteWide.search === true)))
-    for (const file of await siteWideFiles({...first.siteWide, cards, files: () => output.staged()})) await output.write(file)
+    const search = await pageSearch(first.siteWide.search === true)
+    await output.write(renderIndexPage(cards, {search, address}))
+    for (const file of await siteWideFiles({address, search: search !== undefined, cards, files: () => output.staged()})) await output.write(file)
     await output.commit()
   } catch (error) {
     await output.abandon()

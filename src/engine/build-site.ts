@@ -10,6 +10,7 @@ import type {BlockedRequestReporter} from '../pdf/blocked-requests.js'
 import type {PreflightFinding} from '../pdf/preflight/preflight.js'
 import type {PdfBrowser} from '../pdf/browser.js'
 import {type IndexEntry, type PageSearch, renderIndexPage, renderVisualThemeAssets} from '../render/site.js'
+import type {SiteAddress} from '../site/address.js'
 import {cardsOfShard, type Shard} from '../site/shard.js'
 import type {VisualTheme, VisualThemeLoad} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
@@ -81,6 +82,8 @@ export interface SiteBuildOptions {
   visualTheme?: string | undefined
   /** The site has search: its pages get the search box (the index itself is made over the whole output, see src/site/site-wide.ts). */
   search?: PageSearch | undefined
+  /** Where the site is published (`--base`, `--site-url`); the default address when left out. */
+  address?: SiteAddress | undefined
   events?: EngineEvents
 }
 
@@ -90,6 +93,8 @@ export interface SiteBuildResult {
   /** True when any file has an error: the output written must then be thrown away. */
   failed: boolean
   cards: IndexEntry[]
+  /** The cards the index page lists, by slug: those built and, with `card`, the others it still lists (`otherIndexEntries`). */
+  listedCards: IndexEntry[]
   /** Every card of the content by slug, also those another shard builds (`shard`). */
   allCards: string[]
   pages: number
@@ -193,7 +198,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     cardFiles[position] = ownFiles
     const linksAll = options.pdf !== false || options.linkAllPdfs === true
     const kept = linksAll ? new Map<string, Uint8Array>() : ((await options.keptPdfs?.(folder.slug)) ?? new Map<string, Uint8Array>())
-    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme, search: options.search}
+    const context: CardStepContext = {contentDir: listing.dir, downloads: linksAll ? 'all' : [...kept.keys()].sort(), withPrintKeys: linksAll, tool: options.tool, visualTheme: options.visualTheme, search: options.search, address: options.address}
     const key = cardKey(folder, context)
 
     // The whole card from the cache, if what it depended on is unchanged (and, when printing, its PDFs are there too)
@@ -342,16 +347,18 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
 
   // A few cards at once: while one waits for a worker or the browser, the next is read and made
+  let listedEntries: IndexEntry[] = []
   const limit = pLimit(pool ? pool.threads * 2 : options.pdf ? 2 : 1)
   try {
     await Promise.all(listing.cards.map((entry, position) => limit(() => buildCard(entry, position))))
     if (!failed) {
       const others = options.otherIndexEntries ? await options.otherIndexEntries() : []
-      const listed = [...entries, ...others.filter((other) => !entries.some((entry) => entry.slug === other.slug))]
-      listed.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-      await write(renderIndexPage(listed, options.search))
-      for (const name of [...new Set(entries.map((entry) => entry.visualTheme))].sort()) {
-        const theme = themes.get(name)
+      listedEntries = [...entries, ...others.filter((other) => !entries.some((entry) => entry.slug === other.slug))]
+      listedEntries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      await write(renderIndexPage(listedEntries, {search: options.search, address: options.address}))
+      // The themes of the cards listed, also those a `--card` build kept: the index page links their stylesheets by their hashes now
+      for (const name of [...new Set(listedEntries.map((entry) => entry.visualTheme))].sort()) {
+        const theme = entries.some((entry) => entry.visualTheme === name) ? themes.get(name) : await visualTheme(name)
         if (theme?.load.kind === 'loaded') for (const asset of await themeAssets(theme.load.theme)) await write(asset)
       }
     }
@@ -369,6 +376,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     files: ordered,
     failed: failed || ordered.some(hasError),
     cards: entries,
+    listedCards: listedEntries,
     allCards: listed.cards.map((entry) => entry.slug),
     pages,
     pdfs: pdfs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -9,6 +9,7 @@ import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry, PageSearch} from '../render/site.js'
 import {emitError} from '../report/emit.js'
 import {suggest} from '../report/suggest.js'
+import type {SiteAddress} from '../site/address.js'
 import {type VisualTheme, visualThemeNames} from '../theme/load-visual-theme.js'
 import type {CacheStore} from './cache-store.js'
 import {applyFileResult, type FileResult, runFileStep} from './file-step.js'
@@ -40,6 +41,8 @@ export interface CardStepContext {
   visualTheme?: string | undefined
   /** The site has search: the pages get the search box (see `build --no-search`). */
   search?: PageSearch | undefined
+  /** Where the site is published (`--base`, `--site-url`): pages carry canonical URLs and share tags with a site URL. */
+  address?: SiteAddress | undefined
 }
 
 /** A card folder as plain data, to run the per-card step in another thread. */
@@ -147,7 +150,7 @@ async function renderCard(card: Card, input: CardStepContext): Promise<NonNullab
   const [{indexEntry, renderCardPages}, {printKey}] = await Promise.all([import('../render/site.js'), import('../pdf/print-key.js')])
   const publications = publicationsOf(card)
   const offered = input.downloads === 'all' ? publications : publications.filter((publication) => input.downloads.includes(publicationPath(publication)))
-  const pages = renderCardPages(card, offered, input.search)
+  const pages = renderCardPages(card, offered, {search: input.search, address: input.address})
   for (const image of card.images) pages.push({path: `${card.slug}/${image.path}`, contents: image.contents})
   return {
     entry: indexEntry(card),

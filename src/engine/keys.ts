@@ -81,6 +81,8 @@ export function cardKey(folder: CardFolder, context: CardStepContext): string | 
   const parts = [context.tool, folder.slug, folder.dir, context.contentDir, JSON.stringify(context.downloads), String(context.withPrintKeys)]
   if (context.visualTheme !== undefined) parts.push(`--theme ${context.visualTheme}`)
   if (context.search !== undefined) parts.push(`search ${JSON.stringify(context.search)}`)
+  // The pages' canonical URLs and share tags
+  if (context.address !== undefined) parts.push(`--address ${JSON.stringify([context.address.base, context.address.siteUrl ?? null])}`)
   files.forEach((file, index) => parts.push(fileKey(context.tool, index === 0 ? 'card' : 'theme', file.basename ?? '', String(file.value))))
   return hashText(parts)
 }

@@ -4,7 +4,7 @@ import {toolId} from '../engine/keys.js'
 import type {OutputFile} from '../output/output-file.js'
 import {collectFindings, type Finding} from '../report/findings.js'
 import {pageSearch} from '../search/search-script.js'
-import {defaultAddress} from '../site/address.js'
+import {parseSiteAddress} from '../site/address.js'
 import {siteWideFiles} from '../site/site-wide.js'
 import {type PdfSettings, pdfBrowserOf} from './pdf-settings.js'
 
@@ -24,6 +24,10 @@ export interface BuildOptions {
   visualTheme?: string | undefined
   /** The search index and the pages' search box (default: true; `false` as `--no-search`). */
   search?: boolean | undefined
+  /** The path the site is served under, as `--base` (default: the path of `siteUrl`, else `/`). */
+  base?: string | undefined
+  /** The site's public address, as `--site-url`: canonical URLs, share tags, `sitemap.xml`, `robots.txt`. */
+  siteUrl?: string | undefined
 }
 
 /** A card that was built. */
@@ -76,6 +80,7 @@ export interface BuildResult {
  * if (result.failed) console.error(formatFindings(result.findings, 'text'))
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
   const {buildSite} = await import('../engine/build-site.js')
   const printing = options.pdf === true ? {} : options.pdf || undefined
   const browser = printing && pdfBrowserOf(printing)
@@ -89,7 +94,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     write: async (file) => void written.push(file),
     pdf: printing && browser ? {browser: browser.start, browserIdentity: browser.identity, timeoutSeconds: printing.timeoutSeconds} : false,
     visualTheme: options.visualTheme,
-    search
+    search,
+    address
   })
   const findings = collectFindings(result.files)
   if (result.failed) return {cards: [], pages: [], pdfs: [], findings, files: result.files, failed: true}
@@ -97,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     yield* written
   }
   // What spans every card (see site-wide.ts), made from the cards' files as the CLI makes it
-  written.push(...(await siteWideFiles({cards: result.cards, address: defaultAddress, search: search !== undefined, files: staged})))
+  written.push(...(await siteWideFiles({cards: result.listedCards, address, search: search !== undefined, files: staged})))
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {
     cards: result.cards.map(({slug, title, label, lang, visualTheme, themeCount}) => ({slug, title, label, lang, visualTheme, themeCount})),

@@ -9,6 +9,8 @@ export interface DocumentOptions {
   stylesheets: string[]
   bodyClass: string[]
   body: ElementContent[]
+  /** More of the head, after the description: the canonical link, share tags, the theme colour (see share-tags.ts). */
+  head?: ElementContent[] | undefined
   /**
    * Carry the Content-Security-Policy. Print documents leave it out: the
    * printer runs them without JavaScript and guards every request itself,
@@ -54,6 +56,7 @@ export function htmlDocument(options: DocumentOptions): Root {
           options.securityPolicy === false ? undefined : h('meta', {httpEquiv: 'Content-Security-Policy', content: options.scripts?.length ? searchContentSecurityPolicy : contentSecurityPolicy}),
           h('title', options.title),
           options.description ? h('meta', {name: 'description', content: options.description}) : undefined,
+          ...(options.head ?? []),
           h('meta', {name: 'generator', content: 'kenniskaart'}),
           // No favicon request: browsers would otherwise ask the server (or the PDF printer) for one
           h('link', {rel: 'icon', href: 'data:,'}),

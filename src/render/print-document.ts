@@ -5,6 +5,7 @@ import type {Position} from 'unist'
 import type {Theme} from '../card/model.js'
 import {visit} from 'unist-util-visit'
 import type {Publication} from '../card/publication.js'
+import {cardStylesheetFile} from './card-stylesheet.js'
 import {cssColor, cssComment, cssIdentifier, cssString} from './css.js'
 import {htmlDocument} from './document.js'
 import type {Labels} from '../labels.js'
@@ -17,6 +18,7 @@ import {markLinks, markTheme, type PreflightMark} from './preflight-marks.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {sourceAnchor} from './site.js'
 import {stringifyHtml} from './stringify.js'
+import {publishedTheme} from './theme-assets.js'
 import {encodePath, relativeUrl} from './urls.js'
 
 /** A publication as one HTML document to print, and the files only it needs. */
@@ -90,8 +92,8 @@ export function renderPrintDocument(publication: Publication, startPages?: Reado
     title: publication.title,
     description: card.meta.description,
     stylesheets: [
-      relativeUrl(path, `assets/${card.visualTheme.name}/print.css`),
-      relativeUrl(path, `${card.slug}/card.css`),
+      relativeUrl(path, publishedTheme(card.visualTheme).print),
+      relativeUrl(path, cardStylesheetFile(card).path),
       relativeUrl(path, stylesheetPath)
     ],
     bodyClass: ['print', `print-${publication.kind}`, `size-${publication.size.toLowerCase()}`],

@@ -1,12 +1,11 @@
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Card, Theme} from '../card/model.js'
 import {type Publication, publicationPath} from '../card/publication.js'
 import type {OutputFile} from '../output/output-file.js'
+import type {SiteAddress} from '../site/address.js'
 import type {VisualTheme} from '../theme/load-visual-theme.js'
-import {cardStylesheet} from './card-stylesheet.js'
+import {cardStylesheetFile} from './card-stylesheet.js'
 import {htmlDocument} from './document.js'
 import {type Labels, labelsFor, themeCount} from '../labels.js'
 import {cardLabels} from './card-labels.js'
@@ -17,11 +16,15 @@ import {overview} from './parts/tiles.js'
 import {searchBox} from './parts/search-box.js'
 import {type ReferenceTargets, resolveReferences} from './resolve-references.js'
 import {stringifyHtml} from './stringify.js'
+import {shareTags} from './share-tags.js'
+import {publishedTheme} from './theme-assets.js'
 import {relativeUrl} from './urls.js'
 
 export interface SiteOptions {
   /** The PDFs built beside the site, to offer as downloads on each card page. */
   pdfs?: Publication[]
+  /** Where the site is published: canonical URLs and share tags with a site URL. */
+  address?: SiteAddress | undefined
 }
 
 /** The site's search: the pages get a search box and the search client (see src/search/). */
@@ -37,18 +40,20 @@ export async function renderSite(cards: Card[], options: SiteOptions = {}): Prom
 
 /** The page files of the website: every card, every theme, and an index. */
 export function renderSitePages(cards: Card[], options: SiteOptions = {}): OutputFile[] {
-  const files: OutputFile[] = [renderIndexPage(cards.map(indexEntry))]
-  for (const card of cards) files.push(...renderCardPages(card, (options.pdfs ?? []).filter((publication) => publication.card === card)))
+  const files: OutputFile[] = [renderIndexPage(cards.map(indexEntry), {address: options.address})]
+  for (const card of cards) files.push(...renderCardPages(card, (options.pdfs ?? []).filter((publication) => publication.card === card), {address: options.address}))
   return files
 }
 
-/** The pages of one card: its stylesheet, its page (offering `pdfs`) and a page per theme; with `search`, each with the search box. */
-export function renderCardPages(card: Card, pdfs: Publication[], search?: PageSearch): OutputFile[] {
-  return [
-    {path: `${card.slug}/card.css`, contents: cardStylesheet(card)},
-    renderCardPage(card, pdfs, search),
-    ...card.themes.map((theme) => renderThemePage(card, theme, search))
-  ]
+/** What every page of a site depends on besides its card: where it is published, and its search. */
+export interface SitePageSettings {
+  address?: SiteAddress | undefined
+  search?: PageSearch | undefined
+}
+
+/** The pages of one card: its stylesheet (named by its hash), its page (offering `pdfs`) and a page per theme; with `search`, each with the search box. */
+export function renderCardPages(card: Card, pdfs: Publication[], settings: SitePageSettings = {}): OutputFile[] {
+  return [cardStylesheetFile(card), renderCardPage(card, pdfs, settings), ...card.themes.map((theme) => renderThemePage(card, theme, settings))]
 }
 
 /** What the index page shows of a card. */
@@ -61,10 +66,21 @@ export interface IndexEntry {
   visualTheme: string
   /** The label overrides of the card's visual theme (the index page takes the first card's language and labels). */
   labels?: Labels
+  /** The output path of its visual theme's site stylesheet, named by its hash (`assets/kenniskaart/site.3f9a01c2d4.css`). */
+  siteStylesheet: string
 }
 
 export function indexEntry(card: Card): IndexEntry {
-  return {slug: card.slug, label: card.meta.label, title: card.meta.title, themeCount: card.themes.length, lang: card.meta.lang, visualTheme: card.visualTheme.name, labels: cardLabels(card)}
+  return {
+    slug: card.slug,
+    label: card.meta.label,
+    title: card.meta.title,
+    themeCount: card.themes.length,
+    lang: card.meta.lang,
+    visualTheme: card.visualTheme.name,
+    labels: cardLabels(card),
+    siteStylesheet: publishedTheme(card.visualTheme).site
+  }
 }
 
 /** The stylesheets and fonts of the visual themes the cards use. */
@@ -72,18 +88,9 @@ export async function renderThemeAssets(cards: Card[]): Promise<OutputFile[]> {
   return renderVisualThemeAssets([...new Map(cards.map((card) => [card.visualTheme.name, card.visualTheme])).values()])
 }
 
-/** The stylesheets and fonts of these visual themes. */
+/** The stylesheets and fonts of these visual themes, named by their hashes (see theme-assets.ts). */
 export async function renderVisualThemeAssets(themes: readonly VisualTheme[]): Promise<OutputFile[]> {
-  const files: OutputFile[] = []
-  for (const theme of themes) {
-    files.push({path: `assets/${theme.name}/site.css`, contents: theme.siteStylesheet})
-    files.push({path: `assets/${theme.name}/print.css`, contents: theme.printStylesheet})
-    if (theme.fontsStylesheet) files.push({path: `assets/${theme.name}/fonts.css`, contents: theme.fontsStylesheet})
-    for (const font of theme.fontFiles) {
-      files.push({path: `assets/${theme.name}/fonts/${path.basename(font)}`, contents: await readFile(font)})
-    }
-  }
-  return files
+  return themes.flatMap((theme) => publishedTheme(theme).files)
 }
 
 /**
@@ -95,15 +102,16 @@ export function copyCardImages(cards: Card[]): OutputFile[] {
 }
 
 /** The index page, listing `cards` in the order given; with `search`, with the search box. */
-export function renderIndexPage(cards: readonly IndexEntry[], search?: PageSearch): OutputFile {
+export function renderIndexPage(cards: readonly IndexEntry[], settings: SitePageSettings = {}): OutputFile {
+  const {address, search} = settings
   const page = 'index.html'
-  const themeNames = [...new Set(cards.map((card) => card.visualTheme))]
   const lang = cards[0]?.lang ?? 'nl'
   const labels = cards[0]?.labels ?? labelsFor(lang)
   const tree = htmlDocument({
     lang,
     title: labels.cardsTitle,
-    stylesheets: themeNames.map((name) => `assets/${name}/site.css`),
+    head: shareTags({path: page, title: labels.cardsTitle, type: 'website', lang, siteName: labels.cardsTitle}, address),
+    stylesheets: [...new Set(cards.map((card) => card.siteStylesheet))],
     scripts: search && [relativeUrl(page, search.script)],
     bodyClass: ['page', 'page-index'],
     body: [
@@ -131,7 +139,8 @@ export function renderIndexPage(cards: readonly IndexEntry[], search?: PageSearc
   return {path: page, contents: stringifyHtml(tree)}
 }
 
-function renderCardPage(card: Card, pdfs: Publication[], search: PageSearch | undefined): OutputFile {
+function renderCardPage(card: Card, pdfs: Publication[], settings: SitePageSettings): OutputFile {
+  const {address, search} = settings
   const page = `${card.slug}/index.html`
   const targets = siteTargets(card, page)
   const numbered = card.sources.map((source, index) => ({source, number: index + 1}))
@@ -143,7 +152,7 @@ function renderCardPage(card: Card, pdfs: Publication[], search: PageSearch | un
     contactBlock(card),
     literatureList(numbered, (source) => sourceAnchor(source.id), labels)
   ].filter((part) => part !== undefined)
-  return page_(card, page, card.meta.title, ['page', 'page-card'], main, search && {...search, title: card.meta.title})
+  return page_(card, page, card.meta.title, ['page', 'page-card'], main, {type: 'website', color: card.themes[0]?.color, address}, search && {...search, title: card.meta.title})
 }
 
 function downloads(page: string, pdfs: Publication[], labels: Labels, search: boolean): ElementContent | undefined {
@@ -166,7 +175,8 @@ function downloads(page: string, pdfs: Publication[], labels: Labels, search: bo
   ])
 }
 
-function renderThemePage(card: Card, theme: Theme, search: PageSearch | undefined): OutputFile {
+function renderThemePage(card: Card, theme: Theme, settings: SitePageSettings): OutputFile {
+  const {address, search} = settings
   const page = `${card.slug}/${theme.slug}/index.html`
   const targets = siteTargets(card, page)
   const labels = cardLabels(card)
@@ -189,7 +199,15 @@ function renderThemePage(card: Card, theme: Theme, search: PageSearch | undefine
     h('a', {className: ['theme-nav-overview'], href: relativeUrl(page, `${card.slug}/`)}, labels.overview),
     next ? themeNavLink(page, card, next, 'next', labels) : h('span', {className: ['theme-nav-next', 'theme-nav-empty']})
   ])
-  return page_(card, page, `${theme.title} – ${card.meta.title}`, ['page', 'page-theme', `theme-${theme.slug}`], [article, navigation], search && {...search, title: theme.title})
+  return page_(
+    card,
+    page,
+    `${theme.title} – ${card.meta.title}`,
+    ['page', 'page-theme', `theme-${theme.slug}`],
+    [article, navigation],
+    {type: 'article', color: theme.color, description: theme.summary, address},
+    search && {...search, title: theme.title}
+  )
 }
 
 function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'next', labels: Labels): ElementContent {
@@ -199,20 +217,29 @@ function themeNavLink(page: string, card: Card, theme: Theme, rel: 'prev' | 'nex
   ])
 }
 
+/** How a page presents itself when shared (see share-tags.ts): a theme page by its theme's colour and summary. */
+interface PageSharing {
+  type: 'website' | 'article'
+  color: string | undefined
+  description?: string | undefined
+  address: SiteAddress | undefined
+}
+
 /**
  * A page of a card. With `search`, the header has the search box and the
  * main content is what the search index holds of the page (Pagefind's
  * `data-pagefind-*` attributes): filtered by card, with the page's
  * title (`search.title`) and the card's as the result's title and card.
  */
-function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[], search?: PageSearch & {title: string}): OutputFile {
-  const theme = card.visualTheme.name
+function page_(card: Card, page: string, title: string, bodyClass: string[], main: ElementContent[], sharing: PageSharing, search?: PageSearch & {title: string}): OutputFile {
   const labels = cardLabels(card)
+  const description = sharing.description ?? card.meta.description
   const tree = htmlDocument({
     lang: card.meta.lang,
     title,
-    description: card.meta.description,
-    stylesheets: [relativeUrl(page, `assets/${theme}/site.css`), relativeUrl(page, `${card.slug}/card.css`)],
+    description,
+    head: shareTags({path: page, title, description, type: sharing.type, lang: card.meta.lang, siteName: card.meta.publisher ?? labels.cardsTitle, themeColor: sharing.color}, sharing.address),
+    stylesheets: [relativeUrl(page, publishedTheme(card.visualTheme).site), relativeUrl(page, cardStylesheetFile(card).path)],
     scripts: search && [relativeUrl(page, search.script)],
     bodyClass,
     body: [

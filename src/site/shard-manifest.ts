@@ -36,6 +36,8 @@ const indexEntrySchema = z.strictObject({
   themeCount: z.number().int().min(0),
   lang: z.string().max(100),
   visualTheme: z.string().max(200),
+  // A path in the output that the index page links: below assets/, never climbing out or naming another site
+  siteStylesheet: z.string().max(500).regex(/^assets\/(?:[^/:\\?#]+\/)*[^/:\\?#]+\.css$/, 'a stylesheet below assets/').refine((value) => !value.split('/').some((segment) => segment === '..' || segment === '.'), 'a stylesheet below assets/'),
   labels: z.record(z.string().max(200), text).optional()
 })
 

@@ -2,6 +2,7 @@ import type {OutputFile} from '../output/output-file.js'
 import type {IndexEntry} from '../render/site.js'
 import {isSearchPath} from '../search/search-index.js'
 import type {SiteAddress} from './address.js'
+import {hostingFiles, hostingPaths} from './hosting-files.js'
 
 /** What the files that span every card are made from. */
 export interface SiteWideInput {
@@ -24,7 +25,7 @@ export interface SiteWideInput {
  * them again.
  */
 export function isSiteWidePath(filePath: string): boolean {
-  return isSearchPath(filePath)
+  return isSearchPath(filePath) || hostingPaths.has(filePath)
 }
 
 /**
@@ -36,6 +37,7 @@ export function isSiteWidePath(filePath: string): boolean {
  */
 export async function siteWideFiles(input: SiteWideInput): Promise<OutputFile[]> {
   const files: OutputFile[] = []
+  files.push(...(await hostingFiles(input)))
   if (input.search) {
     const [{searchIndexFiles}, {searchScript}] = await Promise.all([import('../search/search-index.js'), import('../search/search-script.js')])
     files.push(await searchScript(), ...(await searchIndexFiles(input.files())))

@@ -254,13 +254,22 @@ describe('kenniskaart dev, starting and stopping', () => {
     await writeFile(path.join(themeDir, 'print.css'), 'body { color: #000; }\n')
     const dev = await startDev(['--port', '0'], {cwd: dir})
     const listener = await listenToEvents(dev.url)
+    // The card page links the theme's stylesheet by its hashed name, which changes with its contents
+    const siteStylesheet = async () => {
+      const href = /href="([^"]*site\.[\da-f]{10}\.css)"/.exec((await get(dev.url, '/samen/')).text)?.[1] ?? 'none'
+      const pathname = new URL(href, new URL('/samen/', dev.url)).pathname
+      return {path: pathname.slice(1), text: (await get(dev.url, pathname)).text}
+    }
     try {
-      expect((await get(dev.url, '/assets/eigen/site.css')).text).toContain('#111')
+      const before = await siteStylesheet()
+      expect(before.text).toContain('#111')
       const since = listener.events.length
       await writeFile(path.join(themeDir, 'site.css'), 'body { color: #222; }\n')
       const reload = await listener.next((event) => event.type === 'reload', {since, context: dev.stderr})
-      expect(reload.paths).toContain('assets/eigen/site.css')
-      expect((await get(dev.url, '/assets/eigen/site.css')).text).toContain('#222')
+      const after = await siteStylesheet()
+      expect(after.path).not.toBe(before.path)
+      expect(reload.paths).toContain(after.path)
+      expect(after.text).toContain('#222')
     } finally {
       listener.close()
       await dev.stop()

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {VFile} from 'vfile'
 import {build} from '../../src/build.js'
 import {printedGeometry} from '../../src/pdf/preflight/printed-geometry.js'
-import {runCli} from '../helpers/cli.js'
+import {runCli, summaryFindings} from '../helpers/cli.js'
 import {repoRoot} from '../helpers/content.js'
 import {sharedBrowser} from '../helpers/shared-browser.js'
 
@@ -87,7 +87,7 @@ describe('the print preflight', () => {
     const cacheDir = path.join(root, 'cache')
     const run = () => runCli(['build', '--content', path.join(root, 'content'), '--out', out, '--cache-dir', cacheDir, '--format', 'json'], {cwd: root})
     const rules = (stdout: string) =>
-      (JSON.parse(stdout) as Array<{rule: string; file: string; line: number}>)
+      summaryFindings<{rule: string; file: string; line: number}>(stdout)
         .filter((finding) => finding.rule.startsWith('pdf-'))
         .map(({rule, file, line}) => ({rule, file, line}))
         .sort((a, b) => a.file.localeCompare(b.file))

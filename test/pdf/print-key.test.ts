@@ -4,6 +4,7 @@ import type {Card} from '../../src/card/model.js'
 import {cardPublication, handoutPublication, type Publication} from '../../src/card/publication.js'
 import type {OutputFile} from '../../src/output/output-file.js'
 import {printInputs, printKey} from '../../src/pdf/print-key.js'
+import {hashedPath} from '../helpers/hashed.js'
 import {fixtureCardsDir} from '../helpers/content.js'
 
 let card: Card
@@ -41,9 +42,9 @@ describe('printInputs', () => {
   it('lists the card\'s own files and its theme\'s assets, sorted, without web pages', () => {
     const paths = printInputs(publication, [...site].reverse()).map((file) => file.path)
     expect(paths).toEqual([...paths].sort())
-    expect(paths).toContain('three-themes/card.css')
+    expect(paths).toContain(hashedPath(site, 'three-themes/card.css'))
     expect(paths).toContain('three-themes/figuren/twee-leraren.png')
-    expect(paths).toContain(`assets/${card.visualTheme.name}/print.css`)
+    expect(paths).toContain(hashedPath(site, `assets/${card.visualTheme.name}/print.css`))
     expect(paths.some((file) => file.endsWith('.woff2'))).toBe(true)
     expect(paths.filter((file) => file.endsWith('.html'))).toEqual([])
     expect(paths.every((file) => file.startsWith('three-themes/') || file.startsWith(`assets/${card.visualTheme.name}/`))).toBe(true)
@@ -71,7 +72,8 @@ describe('printKey', () => {
   it('changes with every file the print may load: theme stylesheet, font, card stylesheet, image', () => {
     const key = printKey(publication, site, env)
     const font = site.find((file) => file.path.startsWith(`assets/${card.visualTheme.name}/`) && file.path.endsWith('.woff2'))!
-    for (const filePath of [`assets/${card.visualTheme.name}/print.css`, `assets/${card.visualTheme.name}/fonts.css`, font.path, 'three-themes/card.css', 'three-themes/figuren/twee-leraren.png']) {
+    const hashed = [`assets/${card.visualTheme.name}/print.css`, `assets/${card.visualTheme.name}/fonts.css`, 'three-themes/card.css'].map((original) => hashedPath(site, original))
+    for (const filePath of [...hashed, font.path, 'three-themes/figuren/twee-leraren.png']) {
       expect(printKey(publication, withFile(filePath, changed(fileOf(filePath).contents)), env), filePath).not.toBe(key)
     }
     // A new file in the card folder (an image the page may ask for)

@@ -9,6 +9,7 @@ import {printLimit, renderPublications} from '../../src/pdf/render-publications.
 import type * as startBrowserModule from '../../src/pdf/start-browser.js'
 import {startBrowser} from '../../src/pdf/start-browser.js'
 import {contentsPageNumbers, readPdf} from '../helpers/read-pdf.js'
+import {hashedPath} from '../helpers/hashed.js'
 import {sharedBrowser} from '../helpers/shared-browser.js'
 
 type StartBrowserModule = typeof startBrowserModule
@@ -171,7 +172,7 @@ describe('the bytes of a printed PDF', () => {
     expect(Buffer.from(second[0]!.contents).equals(Buffer.from(first[0]!.contents))).toBe(true)
     expect(Buffer.from(second[1]!.contents).equals(Buffer.from(first[1]!.contents))).toBe(true)
     // The theme's print stylesheet is a print input: another one gives another PDF
-    const theme = site.pages.find((file) => file.path === `assets/${card.visualTheme.name}/print.css`)!
+    const theme = site.pages.find((file) => file.path === hashedPath(site.pages, `assets/${card.visualTheme.name}/print.css`))!
     const restyled = site.pages.map((file) => (file === theme ? {path: file.path, contents: `${String(file.contents)}\nbody { font-size: 14pt; }`} : file))
     expect(printKey(publication, restyled)).not.toBe(printKey(publication, site.pages))
     const [third] = await renderPublications([publication], restyled, {browser: browser()})

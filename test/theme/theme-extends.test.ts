@@ -7,6 +7,7 @@ import {build} from '../../src/build.js'
 import {visualThemeKey} from '../../src/engine/keys.js'
 import {bundledThemesDir, loadVisualTheme} from '../../src/theme/load-visual-theme.js'
 import {findingsOf} from '../helpers/content.js'
+import {hashedPath} from '../helpers/hashed.js'
 import {pageText} from '../helpers/html.js'
 
 let root = ''
@@ -64,14 +65,16 @@ describe('a project theme that extends kenniskaart', () => {
     const contentDir = await project({'eigen/theme.json': json(config), 'eigen/extra.css': '.extra { color: red; }\n'})
     const result = await build({contentDir, pdf: false})
     expect(findingsOf(...result.files)).toEqual([])
-    const site = pageText(result.pages, 'assets/eigen/site.css')
-    expect(site.startsWith(await bundled('site.css'))).toBe(true)
+    const site = pageText(result.pages, hashedPath(result.pages, 'assets/eigen/site.css'))
+    // The parent's rules, its @import of fonts.css naming that file by its hash
+    expect(site).toMatch(/^@import url\("fonts\.[\da-f]{10}\.css"\);/)
+    expect(site.replace(/fonts\.[\da-f]{10}\.css/, 'fonts.css').startsWith(await bundled('site.css'))).toBe(true)
     expect(site.endsWith('.extra { color: red; }\n')).toBe(true)
-    const cardCss = pageText(result.pages, 'kaart/card.css')
+    const cardCss = pageText(result.pages, hashedPath(result.pages, 'kaart/card.css'))
     expect(cardCss).toContain('.theme-een {\n  --theme-color: #7a1f3d;')
     expect(cardCss).toContain('.theme-twee {\n  --theme-color: #1f4e7a;')
-    expect(pageText(result.pages, 'kaart/index.html')).toContain('href="../assets/eigen/site.css"')
-    expect(result.pages.some((file) => file.path === 'assets/eigen/fonts/source-sans-3-latin-400-normal.woff2')).toBe(true)
+    expect(pageText(result.pages, 'kaart/index.html')).toContain(`href="../${hashedPath(result.pages, 'assets/eigen/site.css')}"`)
+    expect(hashedPath(result.pages, 'assets/eigen/fonts/source-sans-3-latin-400-normal.woff2')).toBeTruthy()
   })
 
   it('uses its stylesheet instead of the parent\'s when it says `replace`', async () => {
@@ -199,7 +202,7 @@ describe('text on a theme colour', () => {
     const contentDir = await project({'eigen/theme.json': json({name: 'eigen', extends: 'kenniskaart', palette: ['#ffd84d', '#1f3f7a'], onColor: 'auto'})})
     const result = await build({contentDir, pdf: false})
     expect(findingsOf(...result.files)).toEqual([])
-    const cardCss = pageText(result.pages, 'kaart/card.css')
+    const cardCss = pageText(result.pages, hashedPath(result.pages, 'kaart/card.css'))
     expect(cardCss).toContain('.theme-een {\n  --theme-color: #ffd84d;\n  --on-theme-color: #000000;')
     expect(cardCss).toContain('.theme-twee {\n  --theme-color: #1f3f7a;\n  --on-theme-color: #ffffff;')
   })

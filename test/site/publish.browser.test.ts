@@ -23,8 +23,11 @@ async function project(name: string): Promise<string> {
   return dir
 }
 
+/** Published under a subfolder, with every site-wide file: sitemap, robots.txt, 404 page, search index. */
+const siteUrl = 'https://kennis.example.org/kaarten/'
+
 async function build(cwd: string, ...args: string[]): Promise<void> {
-  const result = await runCli(['build', '--no-cache', '--quiet', ...args], {cwd, env, killAfterMs: 170_000})
+  const result = await runCli(['build', '--no-cache', '--quiet', '--site-url', siteUrl, ...args], {cwd, env, killAfterMs: 170_000})
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
 }
@@ -40,6 +43,7 @@ describe('reproducible output', () => {
   test('two builds of the same input are byte-identical, PDFs included', async () => {
     const [a, b] = await Promise.all([outputTree(path.join(first, 'dist')), outputTree(path.join(second, 'site'))])
     expect([...a.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(6)
+    for (const siteWide of ['sitemap.xml', 'robots.txt', '404.html', 'pagefind/pagefind.js']) expect(a.has(siteWide), siteWide).toBe(true)
     expect(a.size).toBeGreaterThan(30)
     expect(treeDifferences(a, b)).toEqual([])
   })

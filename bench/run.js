@@ -156,12 +156,17 @@ for (const cards of curveCounts) {
     for (let run = 0; run < runs; run++) {
       const out = fresh('out')
       const cache = freshCache(`cache-${cards}-${run}`)
-      await sample(`ours-cold-${cards}`, `ours, cold, no PDF`, cards, ourBuild(content, out, cache, ['--no-pdf']))
+      // The floor and Eleventy make no search index: the rows compared with them leave it out, and one row shows what it adds
+      await sample(`ours-cold-${cards}`, `ours, cold, no PDF, no search`, cards, ourBuild(content, out, cache, ['--no-pdf', '--no-search']))
+      if (incrementalCounts.has(cards)) {
+        await sample(`ours-search-${cards}`, `ours, cold, no PDF, with the search index`, cards, ourBuild(content, fresh('out-search'), freshCache(`cache-search-${cards}-${run}`), ['--no-pdf']))
+        rmSync(path.join(work, `cache-search-${cards}-${run}`), {recursive: true, force: true})
+      }
       if (hasCache && incrementalCounts.has(cards)) {
-        await sample(`ours-warm-${cards}`, `ours, warm cache, nothing changed`, cards, ourBuild(content, out, cache, ['--no-pdf']))
+        await sample(`ours-warm-${cards}`, `ours, warm cache, nothing changed`, cards, ourBuild(content, out, cache, ['--no-pdf', '--no-search']))
         appendFileSync(themeFile, `\nEen zin die de benchmark toevoegt in ronde ${run + 1}.\n`)
         try {
-          await sample(`ours-theme-${cards}`, `ours, warm cache, one theme file changed`, cards, ourBuild(content, out, cache, ['--no-pdf']))
+          await sample(`ours-theme-${cards}`, `ours, warm cache, one theme file changed`, cards, ourBuild(content, out, cache, ['--no-pdf', '--no-search']))
         } finally {
           writeFileSync(themeFile, themeText)
         }

@@ -1,11 +1,11 @@
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
-import puppeteer, {type Browser} from 'puppeteer-core'
+import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../../src/build.js'
 import type {OutputFile} from '../../src/output/output-file.js'
-import {findBrowser} from '../../src/pdf/find-browser.js'
+import {launchPageBrowser} from '../helpers/shared-browser.js'
 
 // Slow: the built pages of a card full of XSS payloads, opened in the real browser with JavaScript on.
 
@@ -31,13 +31,7 @@ describe('a card with XSS payloads, opened in Chromium', () => {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const {executablePath} = await findBrowser()
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
+    browser = await launchPageBrowser()
   }, 60_000)
 
   afterAll(async () => {

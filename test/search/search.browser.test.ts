@@ -1,12 +1,12 @@
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
-import puppeteer, {type Browser, type Page} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {findBrowser} from '../../src/pdf/find-browser.js'
 import {runCli} from '../helpers/cli.js'
 import {bundledContentDir, tempContent, themeMarkdown} from '../helpers/content.js'
 import {type ServedFolder, serveFolder} from '../helpers/serve-folder.js'
 import {tempFolder} from '../helpers/temp-folders.js'
+import {launchPageBrowser} from '../helpers/shared-browser.js'
 
 // Slow: the bundled content and a hostile card built by the real CLI, served under /kennis/ over
 // real HTTP, and searched in headless Chromium with the pages' own Content-Security-Policy.
@@ -100,13 +100,7 @@ describe('search across cards, served under /kennis/', () => {
 
     bundled = await serveFolder(bundledOut, '/kennis/')
     hostile = await serveFolder(hostileOut, '/kennis/')
-    const {executablePath} = await findBrowser()
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
+    browser = await launchPageBrowser()
   }, 120_000)
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import {openOutput} from '../output/write-output.js'
 import {type IndexEntry, renderIndexPage} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import {pageSearch} from '../search/search-script.js'
-import {parseSiteAddress} from '../site/address.js'
+import {parseSiteAddress, type SiteAddress} from '../site/address.js'
 import {shardName} from '../site/shard.js'
 import {parseShardManifest, type ShardManifest, shardManifestPath} from '../site/shard-manifest.js'
 import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
@@ -43,7 +43,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
   for (const dir of dirs) shards.push(await readShard(dir))
   const first = checkShardsAgree(shards, await toolId())
   // The address as the shards' build checked it, checked again: a manifest is a file anyone can edit
-  const address = parseSiteAddress({base: first.siteWide.address.base, siteUrl: first.siteWide.address.siteUrl})
+  const address = shardAddress(first)
   for (const shard of shards) await resolveOutputPath({out: options.out, content: shard.dir, contentName: `the shard folder ${shard.dir}`, kind: 'folder'})
 
   const output = await openOutput({outDir: options.out, contentDir: shards[0]!.dir, contentName: `the shard folder ${shards[0]!.dir}`, force: options.force})
@@ -52,7 +52,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     // Each file once, in shard order; a file in two shards must be the same file
     const seen = new Map<string, {shard: ShardOutput; hash: string}>()
     for (const shard of shards) {
-      for (const relative of await shardFiles(shard.dir)) {
+      for (const relative of await shardFiles(shard)) {
         const contents = await readFile(path.join(shard.dir, ...relative.split('/')))
         const hash = hashText([contents])
         const earlier = seen.get(relative)
@@ -123,14 +123,36 @@ function checkShardsAgree(shards: ShardOutput[], tool: string): ShardManifest {
   return first
 }
 
-/** The files of a shard to copy: every regular file but the marker, the manifest and what merge makes again. */
-async function shardFiles(dir: string): Promise<string[]> {
+/** The site's address the shards were built for, or a refusal: `parseSiteAddress`'s message, said of the shards. */
+function shardAddress(manifest: ShardManifest): SiteAddress {
+  try {
+    return parseSiteAddress({base: manifest.siteWide.address.base, siteUrl: manifest.siteWide.address.siteUrl})
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error
+    throw new CliError(`Cannot merge: the shards' ${shardManifestPath} names an address that cannot be used (${error.message})`, {exitCode: ExitCode.usage, hint: 'Build the shards again with a good --base or --site-url.'})
+  }
+}
+
+/**
+ * The files of a shard to copy: every regular file but the marker, the
+ * manifest and what merge makes again. A shard holds its own cards'
+ * folders and `assets/`; anything else was not written by its build, and
+ * would make the joined site differ from a full build.
+ */
+async function shardFiles({dir, manifest}: ShardOutput): Promise<string[]> {
   const files: string[] = []
+  const own = (relative: string) => relative.startsWith('assets/') || manifest.cards.some((card) => relative.startsWith(`${card.slug}/`))
   for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
     if (entry.isDirectory()) continue
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
     if (!entry.isFile()) throw new CliError(`Cannot merge ${escapeTerminal(dir)}: ${escapeTerminal(relative)} is not a regular file`, {exitCode: ExitCode.usage, hint: 'A shard holds only what kenniskaart wrote: build that shard again.'})
     if (relative === outputMarker || relative === shardManifestPath || relative === 'index.html' || isSiteWidePath(relative)) continue
+    if (!own(relative)) {
+      throw new CliError(`Cannot merge ${escapeTerminal(dir)}: ${escapeTerminal(relative)} is not a file of its cards`, {
+        exitCode: ExitCode.usage,
+        hint: 'A shard holds its own cards\' folders and assets/ only: build that shard again into an empty folder.'
+      })
+    }
     files.push(relative)
   }
   return files.sort()

@@ -100,6 +100,25 @@ describe('merge refuses shards that do not make one site, and writes nothing', (
     await refused(['three-1', 'three-2', 'other-3'], new RegExp(`Cannot merge: ${stylesheet.replace(/[.]/g, '\\.')} differs between three-1 and other-3`))
   })
 
+  test('a file a shard\'s build did not write: beside its cards, or another shard\'s card', async () => {
+    await cp(path.join(project, 'three-3'), path.join(project, 'extra-3'), {recursive: true})
+    await writeFile(path.join(project, 'extra-3', '\u001b[31mrood'), 'x')
+    await refused(['three-1', 'three-2', 'extra-3'], /Cannot merge extra-3: \\u001b\[31mrood is not a file of its cards\n/)
+    await rm(path.join(project, 'extra-3', '\u001b[31mrood'))
+    await cp(path.join(project, 'three-1', 'collectief-leren'), path.join(project, 'extra-3', 'collectief-leren'), {recursive: true})
+    await refused(['three-1', 'three-2', 'extra-3'], /Cannot merge extra-3: collectief-leren\/.* is not a file of its cards/)
+  })
+
+  test('an address in the manifests that cannot be used', async () => {
+    const dirs = ['three-1', 'three-2', 'three-3'].map((dir) => dir.replace('three', 'address'))
+    for (const [index, dir] of dirs.entries()) {
+      await cp(path.join(project, `three-${index + 1}`), path.join(project, dir), {recursive: true})
+      const manifest = path.join(project, dir, 'kenniskaart-shard.json')
+      await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"base": "/"', '"base": "/a/../b/"'))
+    }
+    await refused(dirs, /Cannot merge: the shards' kenniskaart-shard\.json names an address that cannot be used \(/)
+  })
+
   test('a link in a shard, which kenniskaart never writes', async () => {
     await cp(path.join(project, 'three-3'), path.join(project, 'linked-3'), {recursive: true})
     await symlink('/etc/passwd', path.join(project, 'linked-3', 'samen-leren-in-de-school', 'passwd'))

@@ -20,7 +20,7 @@ import {parseSiteAddress} from '../site/address.js'
 import {type Shard, shardName} from '../site/shard.js'
 import {type BuildSummary, buildSummaryText} from '../report/build-summary.js'
 import {type SiteWideSettings, shardManifestPath, shardManifestText} from '../site/shard-manifest.js'
-import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
+import {isPage, isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
 import {pageSearch} from '../search/search-script.js'
 import {reportContent} from './report-content.js'
 import {checkThemeOption} from './theme-option.js'
@@ -174,7 +174,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
       // A shard's output holds what merge needs to make the site-wide files; merge makes them
       await output.write({path: shardManifestPath, contents: shardManifestText({format: 1, tool, shard: options.shard, allCards: result.allCards, cards: result.cards, siteWide})})
     } else {
-      const files = await siteWideFiles({...siteWide, cards: result.listedCards, files: () => output.staged()}).catch(async (error: unknown) => {
+      const files = await siteWideFiles({...siteWide, cards: result.listedCards, files: () => output.staged(isPage)}).catch(async (error: unknown) => {
         await output.abandon()
         throw error
       })

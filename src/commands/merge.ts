@@ -12,7 +12,7 @@ import {pageSearch} from '../search/search-script.js'
 import {parseSiteAddress, type SiteAddress} from '../site/address.js'
 import {shardName} from '../site/shard.js'
 import {parseShardManifest, type ShardManifest, shardManifestPath} from '../site/shard-manifest.js'
-import {isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
+import {isPage, isSiteWidePath, siteWideFiles} from '../site/site-wide.js'
 
 export interface MergeCommandOptions {
   out: string
@@ -68,7 +68,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     const cards: IndexEntry[] = shards.flatMap((shard) => shard.manifest.cards).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     const search = await pageSearch(first.siteWide.search === true)
     await output.write(renderIndexPage(cards, {search, address}))
-    for (const file of await siteWideFiles({address, search: search !== undefined, cards, files: () => output.staged()})) await output.write(file)
+    for (const file of await siteWideFiles({address, search: search !== undefined, cards, files: () => output.staged(isPage)})) await output.write(file)
     await output.commit()
   } catch (error) {
     await output.abandon()

@@ -5,7 +5,7 @@ import type {OutputFile} from '../output/output-file.js'
 import {collectFindings, type Finding} from '../report/findings.js'
 import {pageSearch} from '../search/search-script.js'
 import {parseSiteAddress} from '../site/address.js'
-import {siteWideFiles} from '../site/site-wide.js'
+import {isPage, siteWideFiles} from '../site/site-wide.js'
 import {type PdfSettings, pdfBrowserOf} from './pdf-settings.js'
 
 export interface BuildOptions {
@@ -99,11 +99,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   })
   const findings = collectFindings(result.files)
   if (result.failed) return {cards: [], pages: [], pdfs: [], findings, files: result.files, failed: true}
-  async function* staged() {
-    yield* written
+  async function* pages() {
+    yield* written.filter((file) => isPage(file.path))
   }
   // What spans every card (see site-wide.ts), made from the cards' files as the CLI makes it
-  written.push(...(await siteWideFiles({cards: result.listedCards, address, search: search !== undefined, files: staged})))
+  written.push(...(await siteWideFiles({cards: result.listedCards, address, search: search !== undefined, files: pages})))
   written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {
     cards: result.cards.map(({slug, title, label, lang, visualTheme, themeCount}) => ({slug, title, label, lang, visualTheme, themeCount})),

@@ -58,8 +58,8 @@ export interface OutputStaging {
   write(file: OutputFile): Promise<void>
   /** Carry over what is kept of the previous output (`keepPrevious`) now; `commit` does it otherwise. */
   carryOver(): Promise<void>
-  /** Every file of the new output so far, read back one at a time (the marker left out), in path order. */
-  staged(): AsyncIterable<OutputFile>
+  /** Every file of the new output so far (or those `only` accepts), read back one at a time (the marker left out), in path order. */
+  staged(only?: (relativePath: string) => boolean): AsyncIterable<OutputFile>
   /** Carry over what is kept of the previous output, then put the new output in its place. */
   commit(): Promise<void>
   /** Throw the new output away: the previous one stays as it was. */
@@ -154,8 +154,9 @@ export async function openOutput(options: WriteOptions): Promise<OutputStaging> 
         throw failure(error)
       })
     },
-    async *staged() {
+    async *staged(only) {
       for (const relative of [...written].sort()) {
+        if (only && !only(relative)) continue
         yield {path: relative, contents: await readFile(path.join(staging, ...relative.split('/')))}
       }
     },

@@ -10,13 +10,19 @@ export interface SiteWideInput {
   cards: readonly IndexEntry[]
   address: SiteAddress
   /**
-   * Every file already in the output (the cards' pages, PDFs and assets,
-   * also those kept from an earlier build or joined from shards), read
-   * one at a time: the sitemap and the search index are made from them.
+   * Every HTML page already in the output (also those kept from an earlier
+   * build or joined from shards; other files may come too, and are passed
+   * over), read one at a time: the sitemap and the search index are made
+   * from them. See `isPage`.
    */
   files: () => AsyncIterable<OutputFile>
   /** Make the search index and the search client (off with `build --no-search`). */
   search?: boolean | undefined
+}
+
+/** Whether a path of the output is a page, what `SiteWideInput.files` must give: the PDFs, images and assets need not be read back. */
+export function isPage(filePath: string): boolean {
+  return filePath.endsWith('.html')
 }
 
 /**

@@ -159,3 +159,22 @@ describe('writeOutput with keepPrevious', () => {
     expect(tree.get('kaart/index.html')?.toString()).toBe('rebuilt')
   })
 })
+
+describe('the staged output, read back', () => {
+  it('gives the files written so far and those carried over, in path order, or only those asked for', async () => {
+    const {options} = await project()
+    const {openOutput} = await import('../../src/output/write-output.js')
+    const {isPage} = await import('../../src/site/site-wide.js')
+    const output = await openOutput({...options, keepPrevious: (file) => file.startsWith('kaart/oud/')})
+    for (const file of newFiles) await output.write(file)
+    await output.carryOver()
+    const paths = async (only?: (file: string) => boolean) => {
+      const read: string[] = []
+      for await (const file of output.staged(only)) read.push(file.path)
+      return read
+    }
+    expect(await paths()).toEqual(['assets/site.css', 'index.html', 'kaart/index.html', 'kaart/kaart.pdf', 'kaart/nieuw/index.html', 'kaart/oud/index.html'])
+    expect(await paths(isPage)).toEqual(['index.html', 'kaart/index.html', 'kaart/nieuw/index.html', 'kaart/oud/index.html'])
+    await output.abandon().catch(() => undefined)
+  })
+})

@@ -16,7 +16,7 @@ import type {IndexEntry} from '../render/site.js'
 import {escapeTerminal} from '../report/escape-terminal.js'
 import type {FindingsFormat} from '../report/findings.js'
 import {createProgress, type Progress} from '../report/progress.js'
-import {parseSiteAddress} from '../site/address.js'
+import {parseSiteAddress, type SiteAddress} from '../site/address.js'
 import {type Shard, shardName} from '../site/shard.js'
 import {type BuildSummary, buildSummaryText} from '../report/build-summary.js'
 import {type SiteWideSettings, shardManifestPath, shardManifestText} from '../site/shard-manifest.js'
@@ -102,7 +102,7 @@ async function runBuild(options: BuildCommandOptions, started: number): Promise<
   // Nothing changed since the last build into this folder: nothing to write, the findings are the cache's
   // Only a cache in use on disk keeps what was written (a folder that is not the cache is left alone)
   const manifestDir = card === undefined ? cache.dir : undefined
-  const settings = manifestDir === undefined ? undefined : await buildSettings(options, out)
+  const settings = manifestDir === undefined ? undefined : await buildSettings(options, out, address)
   if (settings !== undefined && manifestDir !== undefined && ownOutput) {
     const manifest = await readManifest(manifestDir, out)
     const unchanged =
@@ -280,8 +280,7 @@ async function pdfSizes(out: string, pdfs: Built['pdfs']): Promise<BuildSummary[
 }
 
 /** The settings of a build that change its output, as one string: printing or not, the browser, the PDFs' date, the content folder, the site's address. */
-async function buildSettings(options: BuildCommandOptions, out: string): Promise<string> {
-  const address = parseSiteAddress({base: options.base, siteUrl: options.siteUrl})
+async function buildSettings(options: BuildCommandOptions, out: string, address: SiteAddress): Promise<string> {
   const browser = options.pdf ? await import('../pdf/find-browser.js').then(async ({findBrowser}) => browserIdentity((await findBrowser(options.browser)).executablePath)) : undefined
   return JSON.stringify({pdf: options.pdf, browser, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null, content: path.resolve(options.content), out, theme: options.theme ?? null, shard: options.shard ?? null, search: options.search !== false, base: address.base, siteUrl: address.siteUrl ?? null})
 }

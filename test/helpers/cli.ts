@@ -158,6 +158,16 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)))
 }
 
+/** The paths on which two trees (see `readTree`) differ: missing on one side, or other bytes. */
+export function treeDifferences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort()
+  return paths.filter((file) => {
+    const left = a.get(file)
+    const right = b.get(file)
+    return !left || !right || !left.equals(right)
+  })
+}
+
 /** The findings in what `build --format json` printed: its summary's `findings`. */
 export function summaryFindings<T = unknown>(stdout: string): T[] {
   return (JSON.parse(stdout) as {findings: T[]}).findings

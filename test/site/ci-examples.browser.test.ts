@@ -3,8 +3,7 @@ import {cp, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
-import {binPath, repoRoot} from '../helpers/cli.js'
-import {outputTree} from '../helpers/output-tree.js'
+import {binPath, readTree, repoRoot} from '../helpers/cli.js'
 import {tempFolder} from '../helpers/temp-folders.js'
 
 /**
@@ -55,7 +54,7 @@ describe('the CI examples', () => {
     const run = runScript(lines, dir, {})
     expect(run.stderr).not.toMatch(/kenniskaart:|hint:|[1-9]\d* (?:errors?|warnings?)|::(?:error|warning)/)
     expect(run.status).toBe(0)
-    const site = await outputTree(path.join(dir, 'site'))
+    const site = await readTree(path.join(dir, 'site'))
     expect([...site.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(4)
     expect(site.has('index.html') && site.has('404.html') && site.has('sitemap.xml')).toBe(true)
     expect(site.get('sitemap.xml')!.toString()).toContain('<loc>https://kennis.example.org/kaarten/professionele-leercultuur/</loc>')
@@ -77,7 +76,7 @@ describe('the CI examples', () => {
     const run = runScript(lines, dir, {CI_PAGES_URL: 'https://groep.gitlab.io/kaarten'})
     expect(run.stderr).not.toMatch(/kenniskaart:|hint:|[1-9]\d* (?:errors?|warnings?)|::(?:error|warning)/)
     expect(run.status).toBe(0)
-    const site = await outputTree(path.join(dir, 'public'))
+    const site = await readTree(path.join(dir, 'public'))
     expect([...site.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(4)
     expect(site.get('sitemap.xml')!.toString()).toContain('<loc>https://groep.gitlab.io/kaarten/collectief-leren/</loc>')
   }, 300_000)

@@ -1,61 +1,20 @@
-import {createServer, type Server} from 'node:http'
-import {cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
-import type {AddressInfo} from 'node:net'
+import {cp, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse, walk} from 'css-tree'
 import type {Element} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {contentType} from '../../src/output/content-type.js'
 import {encodePath} from '../../src/render/urls.js'
 import {parseSiteAddress} from '../../src/site/address.js'
 import {readTree, runCliInProcess, workFolder} from '../helpers/cli.js'
 import {bundledContentDir, fixtureCardsDir} from '../helpers/content.js'
+import {type ServedFolder, serveFolder} from '../helpers/serve-folder.js'
 
 /** The site's address: `base` and `siteUrl` as the build normalizes them (percent-encoded). */
 interface Site {
   base: string
   siteUrl: string
-}
-
-/**
- * A static host as GitHub Pages is one: the output under `base`, a folder
- * answered by its index.html (a folder without its slash redirected), and
- * any other address under the base answered by 404.html with status 404.
- */
-function serveUnder(root: string, {base}: Site): Server {
-  const decodedBase = decodeURIComponent(base)
-  return createServer((request, response) => {
-    void (async () => {
-      const url = new URL(request.url ?? '/', 'http://host')
-      let pathname: string
-      try {
-        pathname = decodeURIComponent(url.pathname)
-      } catch {
-        pathname = ''
-      }
-      if (!pathname.startsWith(decodedBase) || pathname.split('/').includes('..')) {
-        response.writeHead(404, {'content-type': 'text/plain'}).end('outside the site')
-        return
-      }
-      let file = path.join(root, ...pathname.slice(decodedBase.length).split('/'))
-      const info = await stat(file).catch(() => undefined)
-      if (info?.isDirectory()) {
-        if (!pathname.endsWith('/')) {
-          response.writeHead(301, {location: `${url.pathname}/`}).end()
-          return
-        }
-        file = path.join(file, 'index.html')
-      }
-      const contents = await readFile(file).catch(() => undefined)
-      if (contents) {
-        response.writeHead(200, {'content-type': contentType(file)}).end(contents)
-        return
-      }
-      response.writeHead(404, {'content-type': 'text/html; charset=utf-8'}).end(await readFile(path.join(root, '404.html')))
-    })()
-  })
 }
 
 /** What the crawl found: every URL it checked, with its status, and each broken one with the page or stylesheet that named it. */
@@ -165,7 +124,7 @@ describe.each([
 ])('a build with --base $option and --site-url, served under that path over HTTP ($content.name)', ({option, siteUrl, content}) => {
   const site = parseSiteAddress({base: option, siteUrl}) as Site
   const {base} = site
-  let server: Server
+  let server: ServedFolder | undefined
   let origin: string
   let files: string[]
   let found: Crawl
@@ -175,9 +134,8 @@ describe.each([
     const run = await runCliInProcess(['build', '--content', await content(dir), '--out', 'dist', '--no-pdf', '--no-cache', '--base', option, '--site-url', siteUrl], {cwd: dir})
     expect(run.code, run.stderr).toBe(0)
     files = [...(await readTree(path.join(dir, 'dist'))).keys()]
-    server = serveUnder(path.join(dir, 'dist'), site)
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await serveFolder(path.join(dir, 'dist'), decodeURIComponent(site.base))
+    origin = server.origin
     found = await crawl(origin, site, [
       {path: base, status: 200},
       {path: `${base}404.html`, status: 200},
@@ -189,7 +147,7 @@ describe.each([
     ])
   }, 120_000)
 
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
+  afterAll(() => server?.close())
 
   it('finds no broken link, stylesheet, font or fragment', () => {
     expect(found.broken).toEqual([])

@@ -1,8 +1,7 @@
 import {cp, mkdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {repoRoot, runCliInProcess} from '../helpers/cli.js'
-import {outputTree, treeDifferences} from '../helpers/output-tree.js'
+import {readTree, repoRoot, runCliInProcess, treeDifferences} from '../helpers/cli.js'
 import {tempFolder} from '../helpers/temp-folders.js'
 
 /** Shards and merge without printing (the browser test joins shards with their PDFs). */
@@ -35,8 +34,8 @@ describe('merge', () => {
   test('three shards merged in any order equal the full build, and each shard holds only its cards', async () => {
     const run = await cli('merge', 'three-2', 'three-3', 'three-1', '--out', 'merged')
     expect(run.code).toBe(0)
-    expect(treeDifferences(await outputTree(path.join(project, 'full')), await outputTree(path.join(project, 'merged')))).toEqual([])
-    const second = await outputTree(path.join(project, 'three-2'))
+    expect(treeDifferences(await readTree(path.join(project, 'full')), await readTree(path.join(project, 'merged')))).toEqual([])
+    const second = await readTree(path.join(project, 'three-2'))
     expect([...second.keys()].filter((file) => file.endsWith('/index.html')).every((file) => file.startsWith('professionele-leercultuur/'))).toBe(true)
     // A shard's index page lists its own cards; the merged one lists all three
     expect((await readFile(path.join(project, 'three-2', 'index.html'), 'utf8')).match(/card-list-item/g)).toHaveLength(1)
@@ -47,25 +46,25 @@ describe('merge', () => {
   test('more shards than cards: the empty ones join too', async () => {
     const dirs = await shards('five', 5)
     expect((await cli('merge', ...dirs, '--out', 'merged-five')).code).toBe(0)
-    expect(treeDifferences(await outputTree(path.join(project, 'full')), await outputTree(path.join(project, 'merged-five')))).toEqual([])
+    expect(treeDifferences(await readTree(path.join(project, 'full')), await readTree(path.join(project, 'merged-five')))).toEqual([])
   })
 
   test('one shard of one is the whole build', async () => {
     const [only] = await shards('one', 1)
     expect((await cli('merge', only!, '--out', 'merged-one')).code).toBe(0)
-    expect(treeDifferences(await outputTree(path.join(project, 'full')), await outputTree(path.join(project, 'merged-one')))).toEqual([])
+    expect(treeDifferences(await readTree(path.join(project, 'full')), await readTree(path.join(project, 'merged-one')))).toEqual([])
   })
 })
 
 describe('merge refuses shards that do not make one site, and writes nothing', () => {
   async function refused(args: string[], message: RegExp) {
-    const before = await outputTree(path.join(project, 'full'))
+    const before = await readTree(path.join(project, 'full'))
     const run = await cli('merge', ...args, '--out', 'full')
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(message)
     expect(run.stderr).toMatch(/\nhint: /)
     expect(run.stderr).not.toMatch(/ at .*\.(js|ts):\d+/)
-    expect(treeDifferences(before, await outputTree(path.join(project, 'full')))).toEqual([])
+    expect(treeDifferences(before, await readTree(path.join(project, 'full')))).toEqual([])
   }
 
   test('a shard missing', () => refused(['three-1', 'three-3'], /^kenniskaart: Cannot merge: shard 2\/3 is missing\n/))
@@ -95,7 +94,7 @@ describe('merge refuses shards that do not make one site, and writes nothing', (
 
   test('a file two shards hold with other bytes', async () => {
     await cp(path.join(project, 'three-3'), path.join(project, 'other-3'), {recursive: true})
-    const stylesheet = [...(await outputTree(path.join(project, 'other-3'))).keys()].find((file) => file.startsWith('assets/') && file.endsWith('.css'))!
+    const stylesheet = [...(await readTree(path.join(project, 'other-3'))).keys()].find((file) => file.startsWith('assets/') && file.endsWith('.css'))!
     await writeFile(path.join(project, 'other-3', ...stylesheet.split('/')), 'body { color: red }')
     await refused(['three-1', 'three-2', 'other-3'], new RegExp(`Cannot merge: ${stylesheet.replace(/[.]/g, '\\.')} differs between three-1 and other-3`))
   })
@@ -126,11 +125,11 @@ describe('merge refuses shards that do not make one site, and writes nothing', (
   })
 
   test('an output folder that is one of the shards, or holds one', async () => {
-    const before = await outputTree(path.join(project, 'three-1'))
+    const before = await readTree(path.join(project, 'three-1'))
     const run = await cli('merge', 'three-1', 'three-2', 'three-3', '--out', 'three-1')
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/Refusing to write the output to .*three-1: it is the shard folder three-1\n/)
-    expect(treeDifferences(before, await outputTree(path.join(project, 'three-1')))).toEqual([])
+    expect(treeDifferences(before, await readTree(path.join(project, 'three-1')))).toEqual([])
     await mkdir(path.join(project, 'outer'), {recursive: true})
     await cp(path.join(project, 'three-1'), path.join(project, 'outer', 'three-1'), {recursive: true})
     const holding = await cli('merge', path.join('outer', 'three-1'), 'three-2', 'three-3', '--out', 'outer')

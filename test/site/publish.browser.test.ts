@@ -1,8 +1,7 @@
 import {cp, mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {repoRoot, runCli} from '../helpers/cli.js'
-import {outputTree, treeDifferences} from '../helpers/output-tree.js'
+import {readTree, repoRoot, runCli, treeDifferences} from '../helpers/cli.js'
 import {tempFolder} from '../helpers/temp-folders.js'
 
 /**
@@ -41,7 +40,7 @@ beforeAll(async () => {
 
 describe('reproducible output', () => {
   test('two builds of the same input are byte-identical, PDFs included', async () => {
-    const [a, b] = await Promise.all([outputTree(path.join(first, 'dist')), outputTree(path.join(second, 'site'))])
+    const [a, b] = await Promise.all([readTree(path.join(first, 'dist')), readTree(path.join(second, 'site'))])
     expect([...a.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(6)
     for (const siteWide of ['sitemap.xml', 'robots.txt', '404.html', 'pagefind/pagefind.js']) expect(a.has(siteWide), siteWide).toBe(true)
     expect(a.size).toBeGreaterThan(30)
@@ -55,7 +54,7 @@ describe('shards', () => {
     const merged = await runCli(['merge', 'shard-3', 'shard-1', 'shard-2', '--out', 'merged'], {cwd: first, env})
     expect(merged.code).toBe(0)
     expect(merged.stderr).toMatch(/^Merged 3 shards: 3 cards, \d+ files in [\d.]+ s → merged\n$/)
-    const [full, joined, shard1] = await Promise.all([outputTree(path.join(first, 'dist')), outputTree(path.join(first, 'merged')), outputTree(path.join(first, 'shard-1'))])
+    const [full, joined, shard1] = await Promise.all([readTree(path.join(first, 'dist')), readTree(path.join(first, 'merged')), readTree(path.join(first, 'shard-1'))])
     expect(treeDifferences(full, joined)).toEqual([])
     // Each shard holds its own card only (here: the first of the three, by folder name), with its PDFs
     expect([...shard1.keys()].filter((file) => file.endsWith('.pdf')).sort()).toEqual(['collectief-leren/collectief-leren.pdf', 'collectief-leren/handouts/leren-met-externen.pdf', 'collectief-leren/handouts/samen-professionaliseren.pdf'])

@@ -12,7 +12,6 @@ export interface SiteAddress {
   siteUrl?: string | undefined
 }
 
-export const defaultAddress: SiteAddress = {base: '/'}
 
 /**
  * The address from `--base` and `--site-url`, normalized: the base as a

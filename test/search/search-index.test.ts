@@ -7,7 +7,7 @@ import {indexEntry, renderCardPages, renderIndexPage} from '../../src/render/sit
 import {isSearchPath, searchIndexFiles} from '../../src/search/search-index.js'
 import {searchScript} from '../../src/search/search-script.js'
 import {isSiteWidePath, siteWideFiles} from '../../src/site/site-wide.js'
-import {defaultAddress} from '../../src/site/address.js'
+import {parseSiteAddress} from '../../src/site/address.js'
 import {excerptParts} from '../../client/search.js'
 import {cardLoader, themeMarkdown} from '../helpers/content.js'
 
@@ -107,13 +107,13 @@ describe('the search index', () => {
 
   it('is made with the search client by the site-wide step, unless search is off', async () => {
     const pages = pagesOf(dutch)
-    const made = (await siteWideFiles({cards: [indexEntry(dutch)], address: defaultAddress, search: true, files: () => asFiles(pages)})).filter((file) => file.path !== '404.html')
+    const made = (await siteWideFiles({cards: [indexEntry(dutch)], address: parseSiteAddress({}), search: true, files: () => asFiles(pages)})).filter((file) => file.path !== '404.html')
     const script = await searchScript()
     expect(made[0]).toEqual(script)
     expect(script.path).toMatch(/^assets\/search\.[\da-f]{10}\.js$/)
     expect(Buffer.from(script.contents).equals(await readFile(new URL('../../client/search.js', import.meta.url)))).toBe(true)
     expect(made.slice(1).every((file) => file.path.startsWith('pagefind/'))).toBe(true)
-    expect((await siteWideFiles({cards: [indexEntry(dutch)], address: defaultAddress, search: false, files: () => asFiles(pages)})).map((file) => file.path)).toEqual(['404.html'])
+    expect((await siteWideFiles({cards: [indexEntry(dutch)], address: parseSiteAddress({}), search: false, files: () => asFiles(pages)})).map((file) => file.path)).toEqual(['404.html'])
   })
 
   it('indexes a huge page', async () => {
